@@ -28,6 +28,8 @@ export interface CliIO {
   stderr(text: string): void;
   stdin(): AsyncIterable<Uint8Array | string>;
   fs?: FileSystem;
+  /** The engine; replaceable so tests can feed the CLI a hand-made Analysis. */
+  analyze?: typeof analyze;
 }
 
 interface Loaded {
@@ -77,7 +79,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     const text = loaded.text;
     let analysis: Analysis;
     try {
-      analysis = analyze(text, { format: formatForPath(file, options.format), severities: options.severities });
+      analysis = (io.analyze ?? analyze)(text, { format: formatForPath(file, options.format), severities: options.severities });
     } catch (error) {
       io.stderr(`source-trace: ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       trouble = true;
