@@ -1,0 +1,91 @@
+// Stage 2: sentences. Splits each prose block at sentence ends, aware of abbreviations ("Gen.",
+// "U.S.", "Dr"), initials, decimals, and quotes that close a sentence ('…," she said' continues it).
+import type { LanguageData } from './lang';
+import type { Block, ProseDocument } from './markdown';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the block the sentence belongs to. */
+  block: number;
+}
+
+const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+
+export interface SentenceSplitter {
+  split(doc: ProseDocument): Sentence[];
+}
+
+export function createSentenceSplitter(lang: LanguageData): SentenceSplitter {
+  const abbreviations = new Set(lang.abbreviations.map((a) => a.toLowerCase()));
+  const terminal = new Set(lang.terminalAbbreviations.map((a) => a.toLowerCase()));
+  const openers = new Set(lang.sentenceOpeners);
+
+  function isBoundary(prose: string, dot: number, blockEnd: number, afterClosers: number): boolean {
+    const mark = prose[dot];
+    // What follows: whitespace, then the start of the next sentence.
+    let next = afterClosers;
+    if (next >= blockEnd) return true;
+    if (!/\s/.test(prose[next])) return false;
+    while (next < blockEnd && /\s/.test(prose[next])) next++;
+    if (next >= blockEnd) return true;
+    const nextChar = prose[next];
+    const startsLikeSentence = /[\p{Lu}\p{N}"“‘'(\[¿¡—–-]/u.test(nextChar);
+    if (!startsLikeSentence) return false;
+    if (mark !== '.') return true;
+    // A period: is the word before it an abbreviation or an initial?
+    let wordStart = dot;
+    while (wordStart > 0 && /[\p{L}.\-]/u.test(prose[wordStart - 1])) wordStart--;
+    const word = prose.slice(wordStart, dot);
+    if (word.length === 0) return true;
+    const nextWord = /^[\p{L}']+/u.exec(prose.slice(next, next + 30))?.[0] ?? '';
+    const lower = word.toLowerCase();
+    if (terminal.has(lower)) return openers.has(nextWord);
+    if (abbreviations.has(lower)) return false;
+    // Initials: "J. Smith", "U.S." style runs of single letters.
+    if (/^\p{Lu}$/u.test(word)) return false;
+    if (/^(\p{L}\.)+\p{L}$/u.test(word)) return openers.has(nextWord);
+    return true;
+  }
+
+  function splitBlock(prose: string, block: Block, blockIndex: number, out: Sentence[]): void {
+    let start = block.start;
+    let i = block.start;
+    while (i < block.end) {
+      const c = prose[i];
+      if (TERMINATORS.has(c)) {
+        let j = i + 1;
+        while (j < block.end && (TERMINATORS.has(prose[j]) || (prose[j] === '.' && prose[j - 1] === '.'))) j++;
+        while (j < block.end && CLOSERS.has(prose[j])) j++;
+        // A decimal or a version number: "3.8", "v1.2".
+        if (c === '.' && /\d/.test(prose[i - 1] ?? '') && /\d/.test(prose[i + 1] ?? '')) {
+          i++;
+          continue;
+        }
+        if (isBoundary(prose, i, block.end, j)) {
+          pushTrimmed(prose, start, j, blockIndex, out);
+          start = j;
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+    pushTrimmed(prose, start, block.end, blockIndex, out);
+  }
+
+  return {
+    split(doc: ProseDocument): Sentence[] {
+      const out: Sentence[] = [];
+      doc.blocks.forEach((block, index) => splitBlock(doc.prose, block, index, out));
+      return out;
+    },
+  };
+}
+
+function pushTrimmed(prose: string, start: number, end: number, block: number, out: Sentence[]): void {
+  while (start < end && /\s/.test(prose[start])) start++;
+  while (end > start && /\s/.test(prose[end - 1])) end--;
+  if (end > start) out.push({ start, end, block });
+}
