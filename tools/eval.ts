@@ -19,7 +19,7 @@ import type { Analysis } from '../src/core/types';
 import { type Corpus, defaultCorpusRoot, loadCorpus, resolveCorpora } from './eval/corpus';
 import {
   type Counts, type DocumentDetail, type FloorResult, type FloorsFile, type Metrics,
-  addCounts, checkFloors, emptyCounts, scoreDocument, summarize,
+  addCounts, checkFloors, emptyCounts, goldAsAnalysis, scoreDocument, summarize,
 } from './eval/metrics';
 import { renderDocumentErrors, renderMetrics } from './eval/report';
 
@@ -34,6 +34,7 @@ interface Options {
   check: boolean;
   floors: string;
   limit: number | undefined;
+  oracle: boolean;
   help: boolean;
 }
 
@@ -50,12 +51,14 @@ const USAGE = `usage: npm run eval -- [CORPUS_DIR_OR_ROOT] [--corpus NAME]... [-
                       cue and type disagreements (repeatable)
   --json              print one JSON object (metrics, counts, floor check) instead of text
   --check             compare with the floors in tools/eval-floors.json; exit 1 if one is not met
-  --floors FILE       another floors file`;
+  --floors FILE       another floors file
+  --oracle            score the gold against itself instead of running the engine (checks the
+                      harness: figures should be 1.000)`;
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
     root: null, corpora: [], json: false, errors: false, verbose: [], check: false,
-    floors: path.join(REPO, 'tools', 'eval-floors.json'), limit: undefined, help: false,
+    floors: path.join(REPO, 'tools', 'eval-floors.json'), limit: undefined, oracle: false, help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -73,6 +76,7 @@ function parseArgs(argv: string[]): Options {
     else if (a.startsWith('--corpus=')) o.corpora.push(...a.slice(9).split(','));
     else if (a === '--floors') o.floors = path.resolve(next());
     else if (a === '--limit') o.limit = Number(next());
+    else if (a === '--oracle') o.oracle = true;
     else if (a === '--help' || a === '-h') o.help = true;
     else if (a.startsWith('-')) fail(`unknown option ${a}\n\n${USAGE}`);
     else if (o.root === null) o.root = path.resolve(a);
@@ -95,13 +99,15 @@ interface CorpusResult {
   details: Array<{ detail: DocumentDetail; analysis: Analysis }>;
 }
 
-function evaluate(corpus: Corpus): CorpusResult {
+function evaluate(corpus: Corpus, oracle: boolean): CorpusResult {
   const counts = emptyCounts();
   const details: CorpusResult['details'] = [];
   let ms = 0;
   for (const doc of corpus.documents) {
     const t0 = performance.now();
-    const analysis = analyze(doc.text, { format: doc.format });
+    const analysis: Analysis = oracle
+      ? { version: 1, sentences: [], findings: [], ...goldAsAnalysis(doc) }
+      : analyze(doc.text, { format: doc.format });
     ms += performance.now() - t0;
     const detail = scoreDocument(doc, analysis);
     addCounts(counts, detail.counts);
@@ -136,7 +142,7 @@ function main(): void {
   const results: CorpusResult[] = [];
   for (const { name, dir } of dirs) {
     const corpus = loadCorpus(dir, name, (m) => warnings.push(`${name}: ${m}`), o.limit);
-    results.push(evaluate(corpus));
+    results.push(evaluate(corpus, o.oracle));
   }
 
   let checks: FloorResult[] = [];
@@ -174,7 +180,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     const out: string[] = [];
-    out.push(`Source Trace accuracy — gold corpora at ${root}`);
+    out.push(`Source Trace accuracy — gold corpora at ${root}${o.oracle ? ' — ORACLE MODE: gold scored against itself' : ''}`);
     out.push(`Pairing: greedy by Dice of content characters (quote marks, spaces and .,:;—–- trimmed at both edges), Dice ≥ 0.5.`);
     out.push(`All figures micro-averaged (TP/FP/FN summed over documents). Optional gold is neither required nor penalised.`);
     out.push('');

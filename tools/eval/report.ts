@@ -52,7 +52,10 @@ export function renderMetrics(corpus: Corpus, m: Metrics, extra: { goldOptional:
   }
   lines.push(
     corpus.style === 'newsroom'
-      ? `  not_attributions tripped: ${m.notAttributions.tripped} of ${m.notAttributions.total}`
+      ? `  not_attributions tripped: ${m.notAttributions.tripped} of ${m.notAttributions.total}` +
+        (m.notAttributions.tripped > 0
+          ? ` (by wrong claims: ${m.notAttributions.trippedByErrors}; the others sit inside a gold claim the prediction matches)`
+          : '')
       : `  not_attributions tripped: n/a (no not_attribution gold in this corpus)`,
   );
   return lines.join('\n');
@@ -196,8 +199,12 @@ export function renderDocumentErrors(corpus: Corpus, doc: CorpusDocument, analys
   }
   for (const t of d.tripped) {
     const n = doc.not_attributions![t.notAttribution];
-    out.push(`  NOT-ATTRIBUTION TRIPPED L${lineOf(doc.text, n.start)} "${oneLine(n.text ?? doc.text.slice(n.start, n.end), 100)}"`);
-    for (const p of t.preds) out.push(`          by ${predText(p)}`);
+    const inside = t.byErrors.length === 0;
+    out.push(
+      `  NOT-ATTRIBUTION TRIPPED L${lineOf(doc.text, n.start)} "${oneLine(n.text ?? doc.text.slice(n.start, n.end), 100)}"` +
+        (inside ? ' (inside a matched gold claim: counts only in the literal figure)' : ''),
+    );
+    for (const p of t.preds) out.push(`          by ${predText(p)}${t.byErrors.includes(p) ? '' : ' [matches gold containing it]'}`);
   }
   return out.join('\n');
 }
