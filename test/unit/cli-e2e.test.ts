@@ -101,6 +101,19 @@ describe('cli end to end (bundled, spawned)', function () {
     assert.equal(r.code, 0, r.stdout + r.stderr);
   });
 
+  it('checks the example drafts, printing well-formed linter lines', () => {
+    const examples = ['harbour-strike.md', 'summit-call.md', 'school-board.md'].map((name) => path.join('examples', name));
+    const r = cli(['check', ...examples]);
+    assert.ok(r.code === 0 || r.code === 1, `exit ${r.code}: ${r.stderr}`);
+    assert.equal(r.stderr, '');
+    for (const line of r.stdout.split('\n').filter(Boolean)) {
+      assert.match(line, /^examples\/[a-z-]+\.md:\d+:\d+ (error|warning|info|hint) [a-z-]+ \S/, line);
+    }
+    const report = cli(['analyze', ...examples]);
+    assert.equal(report.code, 0, report.stderr);
+    assert.equal(report.stdout.match(/^ {2}\d+ claims? · \d+ unattributed · \d+ anonymous$/gm)?.length, 3);
+  });
+
   // Needs the engine (fails while src/core/analyze.ts is a stub).
   it('check exits 1 on an unsourced figure, with a linter line', () => {
     const r = cli(['check', fixture('unsourced.md')]);

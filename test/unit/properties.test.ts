@@ -2,6 +2,8 @@
 // Reproduce a failure with the seed fast-check prints: FC_SEED=<seed> npx mocha test/unit/properties.test.ts
 // FC_NUM_RUNS raises or lowers the number of runs (default 200).
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/analyze';
 import { RULES } from '../../src/core/rules';
@@ -269,6 +271,16 @@ describe('properties: large and binary inputs', function () {
     const text = parts.join('\n');
     const analysis = run(text);
     checkAnalysis(text, analysis);
+  });
+
+  it('keeps the contract on the example drafts, with LF, CRLF and CR line endings', () => {
+    for (const name of ['harbour-strike.md', 'summit-call.md', 'school-board.md']) {
+      const lf = readFileSync(path.join(__dirname, '..', '..', 'examples', name), 'utf8');
+      for (const text of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+        checkAnalysis(text, run(text));
+        checkAnalysis(text, run(text, { format: 'text' }));
+      }
+    }
   });
 
   it('returns a bounded result for binary-looking input', () => {
