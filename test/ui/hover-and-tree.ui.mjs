@@ -1,0 +1,55 @@
+// UI smoke test in the real workbench: open the fixture draft, hover the mayor's quote, check the
+// Source Trace hover; open the "Source Trace" view container and check the Actors and Claims trees.
+// Contract with the extension: view container `sourceTrace`, tree views `sourceTrace.actors` and
+// `sourceTrace.claims`, hover Markdown beginning with "**Source Trace**".
+import assert from 'node:assert/strict';
+import {
+  focusedPaneRowsContaining, hoverUntil, openFileFromExplorer, waitForEditorText, waitForSideBarTitle,
+} from './workbench.mjs';
+
+const DRAFT = 'council-vote.md';
+const QUOTE_LINE = '"We will not cut the library," Mayor Jane Doe said.';
+
+export const commands = [
+  'workbench.view.extension.sourceTrace',
+  'sourceTrace.actors.focus',
+  'sourceTrace.claims.focus',
+];
+
+/** @type {{ name: string, run: (ctx: any) => Promise<void> }[]} */
+export const tests = [
+  {
+    name: 'opens the fixture draft in an editor',
+    async run({ page }) {
+      await openFileFromExplorer(page, DRAFT);
+      await waitForEditorText(page, QUOTE_LINE);
+    },
+  },
+  {
+    name: 'hovering the quote shows the Source Trace hover naming the speaker',
+    async run({ page, screenshot }) {
+      await waitForEditorText(page, QUOTE_LINE);
+      const text = await hoverUntil(page, { lineText: QUOTE_LINE, word: 'library', expected: 'Source Trace' });
+      await screenshot('hover');
+      assert.ok(text.trimStart().startsWith('Source Trace'), `hover should begin with "Source Trace": ${JSON.stringify(text)}`);
+      assert.ok(text.includes('Jane Doe'), `hover should name the speaker Jane Doe: ${JSON.stringify(text)}`);
+    },
+  },
+  {
+    name: 'the Source Trace view lists Jane Doe as an actor and her claim',
+    async run({ page, runCommand, screenshot }) {
+      await waitForEditorText(page, QUOTE_LINE);
+      await runCommand('workbench.view.extension.sourceTrace');
+      await waitForSideBarTitle(page, 'Source Trace');
+
+      await runCommand('sourceTrace.actors.focus');
+      const actors = await focusedPaneRowsContaining(page, 'Jane Doe');
+      await runCommand('sourceTrace.claims.focus');
+      const claims = await focusedPaneRowsContaining(page, 'We will not cut the library');
+      await screenshot('tree');
+      assert.notEqual(actors.header, claims.header, 'actors and claims should be two different views');
+      console.log(`      actors ${JSON.stringify(actors.rows)}`);
+      console.log(`      claims ${JSON.stringify(claims.rows)}`);
+    },
+  },
+];

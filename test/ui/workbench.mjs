@@ -1,0 +1,174 @@
+// Helpers for driving the VS Code workbench DOM from playwright-core. Every wait is bounded and
+// waits for a DOM condition (no fixed sleeps except the short "mouse away" pause of the hover retry).
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Waits until the workbench shows the explorer row for `fileName`, then opens the file. */
+export async function openFileFromExplorer(page, fileName, timeout = 60_000) {
+  const row = page
+    .locator('.explorer-folders-view .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(fileName)}$`) }) });
+  await row.first().waitFor({ state: 'visible', timeout });
+  await row.first().click();
+  const tab = page.locator('.tabs-container .tab.active', { hasText: fileName });
+  await tab.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** Waits until the active editor shows a line containing `text` (spaces may render as U+00A0). */
+export async function waitForEditorText(page, text, timeout = 30_000) {
+  await page.waitForFunction(
+    (needle) =>
+      [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].some((el) =>
+        (el.textContent ?? '').replace(/\u00a0/g, ' ').includes(needle),
+      ),
+    text,
+    { timeout },
+  );
+}
+
+/**
+ * Screen position of the middle of `word`, inside the first visible editor line that contains
+ * `lineText`. Uses a DOM Range, so it is exact regardless of font metrics.
+ */
+async function positionOf(page, lineText, word) {
+  return page.evaluate(
+    ([needle, w]) => {
+      const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+      const line = [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-line')].find((el) =>
+        norm(el.textContent).includes(needle),
+      );
+      if (!line) return null;
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const i = norm(node.textContent).indexOf(w);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + w.length);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    [lineText, word],
+  );
+}
+
+/** Text of the visible editor hover, or null. A hidden `.monaco-hover` element is always in the DOM. */
+function visibleHoverText(page) {
+  return page.evaluate(() => {
+    for (const el of document.querySelectorAll('.monaco-hover:not(.hidden)')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden') return el.textContent ?? '';
+    }
+    return null;
+  });
+}
+
+/**
+ * Hovers `word` on the line containing `lineText` until a visible hover contains `expected`.
+ * The first hover can come before the extension has activated, so the mouse moves away and back
+ * until the hover shows (bounded by `timeout`).
+ * @returns {Promise<string>} the hover text
+ */
+export async function hoverUntil(page, { lineText, word, expected, timeout = 30_000 }) {
+  const deadline = Date.now() + timeout;
+  let lastSeen = null;
+  let attempts = 0;
+  while (Date.now() < deadline) {
+    attempts++;
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(250); // let the previous hover close before re-entering
+    const pos = await positionOf(page, lineText, word);
+    if (!pos) throw new Error(`no editor line contains ${JSON.stringify(lineText)} with ${JSON.stringify(word)}`);
+    await page.mouse.move(pos.x, pos.y, { steps: 4 });
+    try {
+      await page.waitForFunction(
+        (needle) => [...document.querySelectorAll('.monaco-hover:not(.hidden)')].some((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && (el.textContent ?? '').includes(needle);
+        }),
+        expected,
+        { timeout: Math.max(500, Math.min(4_000, deadline - Date.now())) },
+      );
+      const text = await visibleHoverText(page);
+      if (text !== null && text.includes(expected)) return text;
+    } catch {
+      lastSeen = (await visibleHoverText(page)) ?? lastSeen;
+    }
+  }
+  throw new Error(
+    `no hover containing ${JSON.stringify(expected)} over ${JSON.stringify(word)} within ${timeout} ms ` +
+      `(${attempts} attempts); last hover seen: ${lastSeen === null ? 'none' : JSON.stringify(lastSeen)}`,
+  );
+}
+
+/** Waits until the side bar's title reads `title` (case-insensitive). */
+export async function waitForSideBarTitle(page, title, timeout = 30_000) {
+  try {
+    await page.waitForFunction(
+      (t) => {
+        const h = document.querySelector('.part.sidebar .composite.title .title-label h2');
+        return !!h && (h.textContent ?? '').trim().toLowerCase() === t.toLowerCase();
+      },
+      title,
+      { timeout },
+    );
+  } catch {
+    const seen = await page.evaluate(() => document.querySelector('.part.sidebar .composite.title .title-label h2')?.textContent ?? null);
+    throw new Error(`side bar title is ${JSON.stringify(seen)}, expected ${JSON.stringify(title)} within ${timeout} ms`);
+  }
+}
+
+/**
+ * Row texts of the tree in the side-bar pane that currently has keyboard focus (after running a
+ * view's `<id>.focus` command), once some row contains `needle`. Collapsed rows are expanded one at
+ * a time (by their twistie, as a user would) while the needle is not visible.
+ * @returns {Promise<{ header: string, rows: string[] }>}
+ */
+export async function focusedPaneRowsContaining(page, needle, timeout = 30_000) {
+  const read = () =>
+    page.evaluate(() => {
+      const pane = document.activeElement?.closest('.part.sidebar .pane');
+      if (!pane) return null;
+      const header = (pane.querySelector('.pane-header .title')?.textContent ?? '').trim();
+      const rows = [...pane.querySelectorAll('.monaco-list-row')].map((r) => (r.textContent ?? '').trim());
+      return { header, rows };
+    });
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (n) => {
+          const pane = document.activeElement?.closest('.part.sidebar .pane');
+          return !!pane && [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(n));
+        },
+        needle,
+        { timeout: Math.max(500, Math.min(3_000, deadline - Date.now())) },
+      );
+      const seen = await read();
+      if (seen) return seen;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() >= deadline) break;
+    const twistie = await page.evaluate(() => {
+      const pane = document.activeElement?.closest('.part.sidebar .pane');
+      const row = pane?.querySelector('.monaco-list-row[aria-expanded="false"]');
+      const t = row?.querySelector('.monaco-tl-twistie');
+      if (!t) return null;
+      const r = t.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    if (twistie) await page.mouse.click(twistie.x, twistie.y);
+  }
+  const seen = await read();
+  throw new Error(
+    `no row containing ${JSON.stringify(needle)} in the focused side-bar tree within ${timeout} ms; ` +
+      `saw ${seen ? `pane ${JSON.stringify(seen.header)} with rows ${JSON.stringify(seen.rows)}` : 'no focused side-bar pane'}`,
+  );
+}
+
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
