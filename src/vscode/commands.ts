@@ -1,0 +1,113 @@
+// Show Attribution Chain, Export Source List and the Filter… title action.
+import * as vscode from 'vscode';
+import type { ActorKind } from '../core/types';
+import type { ActiveDraft } from './activeDraft';
+import type { AnalysisCache } from './analysisCache';
+import { revealRange } from './search';
+import type { FilterState } from './tree';
+import { chainSteps, claimsAt } from './view/chain';
+import { EXPORT_EXTENSIONS, exportSources } from './view/export';
+import type { ExportFormat } from './view/export';
+import { KIND_LABELS, KIND_ORDER } from './view/labels';
+
+async function readyAnalysis(drafts: ActiveDraft, cache: AnalysisCache) {
+  const document = drafts.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Source Trace: open a Markdown draft first.');
+    return undefined;
+  }
+  const state = await cache.get(document);
+  if (state?.kind !== 'ready') {
+    if (state) void vscode.window.showWarningMessage(state.message);
+    return undefined;
+  }
+  return { document, analysis: state.analysis };
+}
+
+/** Show Attribution Chain: every link of the chain at the cursor, each one pickable. */
+export async function showChain(drafts: ActiveDraft, cache: AnalysisCache, revealActor: (id: string) => Promise<unknown>): Promise<void> {
+  const found = await readyAnalysis(drafts, cache);
+  if (!found) return;
+  const { document, analysis } = found;
+  const editor = drafts.editor;
+  const selection = editor?.selection;
+  const range = selection ? { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) } : { start: 0, end: 0 };
+  const claims = claimsAt(analysis, range);
+  if (claims.length === 0) {
+    const unattributed = analysis.unattributed.some((span) => span.start <= range.end && range.start <= span.end);
+    void vscode.window.showInformationMessage(
+      unattributed ? 'Source Trace: no source — this sentence states a fact without attribution.' : 'Source Trace: no attributed claim at the cursor.',
+    );
+    return;
+  }
+  type StepItem = vscode.QuickPickItem & { step?: ReturnType<typeof chainSteps>[number] };
+  const items: StepItem[] = chainSteps(analysis, claims).map((step) =>
+    step.separator
+      ? { label: step.label, kind: vscode.QuickPickItemKind.Separator }
+      : { label: step.label, description: step.description, iconPath: step.icon ? new vscode.ThemeIcon(step.icon) : undefined, step },
+  );
+  const picked = await vscode.window.showQuickPick(items, { title: 'Source Trace: Attribution Chain', placeHolder: 'claim ← cue ← source ← … ← the article' });
+  if (!picked?.step) return;
+  if (picked.step.target) await revealRange(document.uri, picked.step.target.start, picked.step.target.end);
+  else if (picked.step.actorId) await revealActor(picked.step.actorId);
+}
+
+/** Export Source List: Markdown table, CSV or JSON, to an untitled document or a file. */
+export async function exportSourceList(drafts: ActiveDraft, cache: AnalysisCache): Promise<void> {
+  const found = await readyAnalysis(drafts, cache);
+  if (!found) return;
+  const { document, analysis } = found;
+  const format = await vscode.window.showQuickPick(
+    [
+      { label: 'Markdown table', format: 'markdown' as ExportFormat },
+      { label: 'CSV', description: 'for a spreadsheet', format: 'csv' as ExportFormat },
+      { label: 'JSON', format: 'json' as ExportFormat },
+    ],
+    { title: 'Source Trace: Export Source List', placeHolder: 'Format' },
+  );
+  if (!format) return;
+  const destination = await vscode.window.showQuickPick(
+    [
+      { label: 'Open in a new editor', save: false },
+      { label: 'Save to a file…', save: true },
+    ],
+    { title: 'Source Trace: Export Source List', placeHolder: 'Where to' },
+  );
+  if (!destination) return;
+  const name = document.isUntitled ? null : vscode.workspace.asRelativePath(document.uri);
+  const content = exportSources(format.format, analysis, document.getText(), name);
+  if (!destination.save) {
+    const language = format.format === 'markdown' ? 'markdown' : format.format === 'csv' ? 'csv' : 'json';
+    const opened = await vscode.workspace.openTextDocument({ language, content });
+    await vscode.window.showTextDocument(opened, { preview: false });
+    return;
+  }
+  const base = document.isUntitled ? 'draft' : (document.uri.path.split('/').pop() ?? 'draft').replace(/\.[^.]+$/, '');
+  const folder = vscode.Uri.joinPath(document.uri, '..');
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export Source List',
+    defaultUri: document.isUntitled ? undefined : vscode.Uri.joinPath(folder, `${base}.sources.${EXPORT_EXTENSIONS[format.format]}`),
+    filters: { [format.label]: [EXPORT_EXTENSIONS[format.format]] },
+  });
+  if (!target) return;
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(content));
+  void vscode.window.showInformationMessage(`Source Trace: source list saved to ${vscode.workspace.asRelativePath(target)}.`);
+}
+
+/** Filter…: pick kinds, then optionally type text. */
+export async function chooseFilter(filters: FilterState): Promise<void> {
+  const current = filters.filter;
+  type KindItem = vscode.QuickPickItem & { actorKind: ActorKind };
+  const kinds = await vscode.window.showQuickPick<KindItem>(
+    KIND_ORDER.map((kind) => ({ label: KIND_LABELS[kind], actorKind: kind, picked: current.kinds?.includes(kind) ?? false })),
+    { title: 'Source Trace: Filter (1/2) — kinds of actor', placeHolder: 'Pick none to show every kind', canPickMany: true },
+  );
+  if (!kinds) return;
+  const text = await vscode.window.showInputBox({
+    title: 'Source Trace: Filter (2/2) — text',
+    prompt: 'Show only actors and claims containing this text (empty: no text filter)',
+    value: current.text ?? '',
+  });
+  if (text === undefined) return;
+  filters.set({ kinds: kinds.map((item) => item.actorKind), text: text.trim() || undefined });
+}

@@ -1,0 +1,29 @@
+// Hover: the attribution chain of the sentence under the cursor, or of every claim in the selection.
+import * as vscode from 'vscode';
+import type { AnalysisCache } from './analysisCache';
+import { HOVER_COMMANDS, hoverModel } from './view/hover';
+
+export class SourceHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly cache: AnalysisCache) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    // Hovers only read what is cached (or already under way for this version); they never start an analysis.
+    const state = await this.cache.current(document);
+    if (!state || state.kind !== 'ready' || token.isCancellationRequested) return undefined;
+    const offset = document.offsetAt(position);
+    const selection = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection : undefined;
+    // A selection counts when the hover is over it; otherwise the sentence under the cursor.
+    const range =
+      selection && !selection.isEmpty && selection.contains(position)
+        ? { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) }
+        : { start: offset, end: offset };
+    const uri = document.uri.toString();
+    const model = hoverModel(state.analysis, range, {
+      commandLink: (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify([uri, ...args]))}`,
+    });
+    if (!model) return undefined;
+    const markdown = new vscode.MarkdownString(model.markdown);
+    markdown.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(model.range.start), document.positionAt(model.range.end)));
+  }
+}

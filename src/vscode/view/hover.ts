@@ -1,0 +1,110 @@
+// The hover text: the attribution chain of every claim under the cursor or the selection. Pure.
+import { attributionChain, claimsIn, sentenceAt } from '../../core/chains';
+import type { ChainLink } from '../../core/chains';
+import type { Analysis, Claim, Range } from '../../core/types';
+import { CLAIM_TYPE_LABELS, escapeMarkdown, excerpt } from './labels';
+
+/** Commands a hover may link to; the adapter trusts exactly these (`MarkdownString.isTrusted.enabledCommands`). */
+export const HOVER_COMMANDS = ['sourceTrace.revealActor', 'sourceTrace.revealRange'] as const;
+export type HoverCommand = (typeof HOVER_COMMANDS)[number];
+
+export const NO_SOURCE = 'No source: this sentence states a fact without attribution.';
+export const NO_CLAIM = 'No attributed claim in this sentence.';
+export const HOVER_HEADING = '**Source Trace**';
+
+export interface HoverModel {
+  /** Markdown, beginning with `**Source Trace**`. */
+  markdown: string;
+  /** What the hover is about: the sentence under the cursor, or the selection. */
+  range: Range;
+  /** The claims shown, in reading order. */
+  claims: Claim[];
+  unattributed: boolean;
+}
+
+export interface HoverOptions {
+  /** Builds a command link; the adapter passes the document URI along. Without it, no links are drawn. */
+  commandLink?: (command: HoverCommand, args: unknown[]) => string;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  if (a.start === a.end) return b.start <= a.start && a.start <= b.end;
+  return a.start < b.end && b.start < a.end;
+}
+
+/**
+ * The hover for a cursor (empty range: the sentence under it) or a selection (every claim it overlaps).
+ * Null when the cursor is not in prose the engine read.
+ */
+export function hoverModel(analysis: Analysis, range: Range, options: HoverOptions = {}): HoverModel | null {
+  let target: Range;
+  let claims: Claim[];
+  if (range.start === range.end) {
+    const sentence = sentenceAt(analysis, range.start);
+    if (!sentence) return null;
+    target = { start: sentence.start, end: sentence.end };
+    const ids = new Set(sentence.claims);
+    claims = analysis.claims.filter((claim) => ids.has(claim.id));
+  } else {
+    target = { start: range.start, end: range.end };
+    claims = claimsIn(analysis, target);
+  }
+  claims = [...claims].sort((a, b) => a.content.start - b.content.start);
+  const unattributed = analysis.unattributed.some((span) => overlaps(target, span));
+  const lines: string[] = [HOVER_HEADING, ''];
+  if (claims.length === 0 && !unattributed) {
+    lines.push(range.start === range.end ? NO_CLAIM : 'No attributed claim in the selection.');
+  }
+  claims.forEach((claim, index) => {
+    if (index > 0) lines.push('', '---', '');
+    lines.push(...claimSection(analysis, claim, options));
+  });
+  if (unattributed) {
+    if (claims.length > 0) lines.push('', '---', '');
+    lines.push(`⚠ ${NO_SOURCE}`);
+  }
+  return { markdown: lines.join('\n'), range: target, claims, unattributed };
+}
+
+/** `claim ← cue ← source (actor, title) ← via … ← article`, in Markdown. */
+export function chainLine(links: readonly ChainLink[]): string {
+  return links.map(linkText).join(' ← ');
+}
+
+function linkText(link: ChainLink): string {
+  switch (link.role) {
+    case 'claim':
+      return `“${escapeMarkdown(excerpt(link.text, 60))}”`;
+    case 'cue':
+      return `*${escapeMarkdown(link.text)}*`;
+    case 'source': {
+      const shown = `**${escapeMarkdown(link.text)}**`;
+      if (!link.actor) return `${shown} (unidentified)`;
+      const resolved = [link.actor.name !== link.text ? link.actor.name : null, link.actor.title].filter(Boolean) as string[];
+      return resolved.length > 0 ? `${shown} (${resolved.map(escapeMarkdown).join(', ')})` : shown;
+    }
+    case 'via':
+      return `via ${escapeMarkdown(link.text)}`;
+    case 'article':
+      return link.text;
+  }
+}
+
+function claimSection(analysis: Analysis, claim: Claim, options: HoverOptions): string[] {
+  const links = attributionChain(analysis, claim);
+  const lines = [chainLine(links), ''];
+  const facts = [CLAIM_TYPE_LABELS[claim.type]];
+  if (claim.cue) facts.push(claim.tone === 'loaded' ? `loaded cue “${escapeMarkdown(claim.cue.text)}”` : 'neutral cue');
+  facts.push(claim.hedges.length > 0 ? `hedged: ${claim.hedges.map((hedge) => escapeMarkdown(hedge.text)).join(', ')}` : 'no hedges');
+  lines.push(facts.join(' · '));
+  if (options.commandLink) {
+    const actions: string[] = [];
+    for (const link of links) {
+      if ((link.role === 'source' || link.role === 'via') && link.actor) {
+        actions.push(`[Show ${escapeMarkdown(link.actor.name)} in Actors](${options.commandLink('sourceTrace.revealActor', [link.actor.id])})`);
+      }
+    }
+    if (actions.length > 0) lines.push('', actions.join(' · '));
+  }
+  return lines;
+}

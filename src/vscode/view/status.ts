@@ -1,0 +1,37 @@
+// Status bar wording. Pure.
+import type { Analysis } from '../../core/types';
+import { plural } from './labels';
+
+export interface StatusModel {
+  text: string;
+  tooltip: string;
+}
+
+/** "7 claims · 1 unattributed · 2 anonymous". */
+export function statusModel(analysis: Analysis): StatusModel {
+  const claims = analysis.claims.length;
+  const unattributed = analysis.unattributed.length;
+  const anonymous = analysis.actors.filter((actor) => actor.kind === 'anonymous').length;
+  const parts = [plural(claims, 'claim')];
+  if (unattributed > 0) parts.push(`${unattributed} unattributed`);
+  if (anonymous > 0) parts.push(`${anonymous} anonymous`);
+  const tooltip = [
+    `Source Trace: ${plural(analysis.actors.length, 'actor')}, ${plural(claims, 'claim')}`,
+    `${plural(unattributed, 'sentence')} without a source`,
+    `${plural(anonymous, 'anonymous source')}`,
+  ];
+  if (analysis.notice) tooltip.push(analysis.notice);
+  tooltip.push('Click to show the Actors view.');
+  return { text: parts.join(' · '), tooltip: tooltip.join('\n') };
+}
+
+/** Shown instead of analysing a draft over the size limit. */
+export function tooLargeMessage(size: number, limit: number): string {
+  return `Draft too large to analyse (${formatSize(size)}; limit ${formatSize(limit)}). Raise "sourceTrace.maxFileSize" to analyse it.`;
+}
+
+export function formatSize(characters: number): string {
+  if (characters < 1000) return `${characters} characters`;
+  if (characters < 1_000_000) return `${Math.round(characters / 1000)} k characters`;
+  return `${(characters / 1_000_000).toFixed(1)} M characters`;
+}
