@@ -184,7 +184,7 @@ function describeClaim(claim: Claim, analysis: Analysis, index: LineIndex): stri
     .map((id) => analysis.actors.find((actor) => actor.id === id)?.name ?? id)
     .map((name) => ` [via ${oneLine(name)}]`)
     .join('');
-  return `    ${claim.type.padEnd(12)} ${cue.padEnd(14)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
+  return `      ${claim.type.padEnd(12)} ${cue.padEnd(17)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
 }
 
 /** The report for one file, ending with its summary line (no trailing newline). */
@@ -205,19 +205,19 @@ export function formatAnalysis(file: string, text: string, analysis: Analysis, i
   if (analysis.actors.length === 0) lines.push('    (none found)');
   for (const actor of analysis.actors) {
     const claims = byActor.get(actor.id) ?? [];
-    lines.push(`  ${describeActor(actor, claims.length)}`);
+    lines.push(`    ${describeActor(actor, claims.length)}`);
     for (const claim of claims) lines.push(describeClaim(claim, analysis, index));
   }
   const orphans = byActor.get(null) ?? [];
   if (orphans.length > 0) {
-    lines.push(`  Source not identified — ${plural(orphans.length, 'claim')}`);
+    lines.push(`    Source not identified — ${plural(orphans.length, 'claim')}`);
     for (const claim of orphans) lines.push(describeClaim(claim, analysis, index));
   }
 
   lines.push('', '  Unattributed');
   if (analysis.unattributed.length === 0) lines.push('    (none)');
   for (const span of analysis.unattributed) {
-    lines.push(`    ${String(index.line(span.start)).padStart(4)}  ${shorten(span.text, 90)}`);
+    lines.push(`    ${String(index.line(span.start)).padStart(5)}  ${shorten(span.text, 90)}`);
   }
 
   lines.push('', `  ${formatSummary(summarize(analysis))}`);

@@ -160,9 +160,9 @@ describe('cli format: formatAnalysis', () => {
   it('lists each actor followed by its claims with type, cue and line:col', () => {
     const santos = lines.findIndex((line) => line.includes('Maria Santos (person, union leader) — 1 claim'));
     assert.ok(santos > 0, out);
-    assert.match(lines[santos + 1], /^ {4}direct +said +3:1 +"We will not back down,"$/);
+    assert.match(lines[santos + 1], /^ {6}direct +said +3:1 +"We will not back down,"$/);
     const chen = lines.findIndex((line) => line.includes('Lee Chen (person, Transport Minister) — 1 claim'));
-    assert.match(lines[chen + 1], /^ {4}indirect +admitted \(loaded\) +5:/);
+    assert.match(lines[chen + 1], /^ {6}indirect +admitted \(loaded\) +5:/);
     const anon = lines.findIndex((line) => line.includes('an official (anonymous) — 1 claim'));
     assert.match(lines[anon + 1], /a deal was close \[via Lee Chen\]$/);
     assert.ok(out.includes('the port authority (organization) — 0 claims'));
@@ -177,7 +177,7 @@ describe('cli format: formatAnalysis', () => {
   it('lists unattributed sentences with their line numbers (CRLF counted once)', () => {
     const i = lines.indexOf('  Unattributed');
     assert.ok(i > 0);
-    assert.equal(lines[i + 1], '       9  The port handles 40 million tonnes a year.');
+    assert.equal(lines[i + 1], '        9  The port handles 40 million tonnes a year.');
   });
 
   it('shortens long claims to one line', () => {
