@@ -1,0 +1,163 @@
+// Stage 7: actors. One record per real-world actor, however the draft refers to it: "Yoon Suk-yeol",
+// "Yoon", "he"; "Pyongyang" and "North Korea"; "the South Korean National Intelligence Service".
+import type { Actor, ActorKind, Range } from './types';
+import type { Gender } from './lang';
+import { type Lexicon, type Mention, normalizeName } from './mentions';
+
+export interface ActorRecord {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  title: string | null;
+  gender: Gender | null;
+  mentions: Range[];
+  /** Offset of the latest mention: recency for pronouns and role nouns. */
+  lastSeen: number;
+  /** Claims attributed to it, or relayed by it. */
+  speaker: boolean;
+}
+
+const ORG_ROLE_WORDS: Record<string, string[]> = {
+  union: ['Union', 'Alliance', 'Federation', 'Association', 'Guild'],
+  company: ['Company', 'Corporation', 'Corp', 'Inc', 'Ltd', 'Labs', 'Group', 'Holdings', 'Airlines', 'Air'],
+  firm: ['Company', 'Corporation', 'Labs', 'Group', 'Partners', 'Securities', 'Capital'],
+  government: [],
+  website: ['com', 'News', 'Media'],
+  site: ['com', 'News', 'Media'],
+  charity: ['Network', 'Foundation', 'Trust', 'Relief', 'Aid'],
+  bank: ['Bank'],
+  inspectorate: ['Inspectorate'],
+  authorities: [],
+};
+
+export class ActorRegistry {
+  readonly records: ActorRecord[] = [];
+  private nextId = 1;
+
+  constructor(private readonly lex: Lexicon) {}
+
+  private create(kind: ActorKind, name: string, title: string | null, gender: Gender | null): ActorRecord {
+    const record: ActorRecord = { id: `a${this.nextId++}`, name, kind, title, gender, mentions: [], lastSeen: -1, speaker: false };
+    this.records.push(record);
+    return record;
+  }
+
+  note(record: ActorRecord, range: Range): void {
+    if (!record.mentions.some((m) => m.start === range.start && m.end === range.end)) record.mentions.push({ start: range.start, end: range.end });
+    record.lastSeen = Math.max(record.lastSeen, range.start);
+  }
+
+  /** Finds the actor a named mention refers to, creating it on first mention. */
+  named(mention: Mention, allowCreate = true): ActorRecord | null {
+    const tokens = mention.name.split(/\s+/);
+    const norm = normalizeName(mention.name);
+    if (mention.kind === 'country') {
+      return this.records.find((r) => r.kind === 'country' && r.name === mention.name) ?? (allowCreate ? this.create('country', mention.name, null, null) : null);
+    }
+    // Exact name first, any kind (an organisation first seen through a role noun keeps its record).
+    const exact = this.records.find((r) => normalizeName(r.name) === norm && r.kind !== 'anonymous' && r.kind !== 'group');
+    if (exact) {
+      this.upgrade(exact, mention);
+      return exact;
+    }
+    if (mention.kind === 'person') {
+      // "Rutte" after "Mark Rutte"; "Yoon" after "Yoon Suk-yeol" (family name first).
+      if (tokens.length === 1) {
+        const token = tokens[0].toLowerCase();
+        const match = this.mostRecent((r) => (r.kind === 'person' || r.kind === 'organization') && r.name.toLowerCase().split(/\s+/).includes(token));
+        if (match) return match;
+        const prefix = this.mostRecent((r) => r.kind === 'organization' && r.name.toLowerCase().startsWith(token + ' '));
+        if (prefix) return prefix;
+      } else {
+        // A full name that extends a surname seen first, or the same person with a middle name.
+        const last = tokens[tokens.length - 1].toLowerCase();
+        const first = tokens[0].toLowerCase();
+        const match = this.mostRecent((r) => {
+          if (r.kind !== 'person') return false;
+          const other = r.name.toLowerCase().split(/\s+/);
+          return other[other.length - 1] === last && (other.length === 1 || other[0] === first || other[0].startsWith(first[0]));
+        });
+        if (match) {
+          if (tokens.length > match.name.split(/\s+/).length) match.name = mention.name;
+          this.upgrade(match, mention);
+          return match;
+        }
+      }
+    }
+    if (mention.kind === 'organization') {
+      const acronym = tokens.filter((t) => /^\p{Lu}/u.test(t) && !/^(of|the|and|for)$/i.test(t)).map((t) => t[0]).join('');
+      const match = this.mostRecent((r) => {
+        if (r.kind !== 'organization') return false;
+        const other = normalizeName(r.name);
+        const otherAcronym = r.name.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t) && !/^(of|the|and|for)$/i.test(t)).map((t) => t[0]).join('');
+        return other.startsWith(norm + ' ') || norm.startsWith(other + ' ') || (tokens.length === 1 && (otherAcronym === mention.name || r.name.includes(`(${mention.name})`))) || (r.name.split(/\s+/).length === 1 && acronym === r.name);
+      });
+      if (match) {
+        if (mention.name.length > match.name.length && tokens.length > 1) match.name = mention.name;
+        return match;
+      }
+    }
+    return allowCreate ? this.create(mention.kind, mention.name, mention.title, mention.gender) : null;
+  }
+
+  private upgrade(record: ActorRecord, mention: Mention): void {
+    if (!record.title && mention.title) record.title = mention.title;
+    if (!record.gender && mention.gender) record.gender = mention.gender;
+  }
+
+  /** An actor described rather than named: anonymous sources, groups, documents without an owner. */
+  described(mention: Mention): ActorRecord {
+    const norm = normalizeName(mention.name);
+    const existing = this.records.find((r) => r.kind === mention.kind && normalizeName(r.name) === norm);
+    return existing ?? this.create(mention.kind, mention.name, mention.title, null);
+  }
+
+  /** "the mayor", "the NATO Secretary General": the latest person whose title holds the role. */
+  byRole(role: string): ActorRecord | null {
+    const lower = role.toLowerCase();
+    return this.mostRecent((r) => r.kind === 'person' && !!r.title && r.title.toLowerCase().includes(lower));
+  }
+
+  /** "the ministry", "the union", "the company": the latest organisation the word fits. */
+  byOrganizationWord(word: string): ActorRecord | null {
+    const capital = word[0].toUpperCase() + word.slice(1);
+    const direct = this.mostRecent((r) => r.kind === 'organization' && r.name.split(/[\s.]+/).some((t) => t === capital || t.toLowerCase() === word));
+    if (direct) return direct;
+    const related = ORG_ROLE_WORDS[word];
+    if (related && related.length) {
+      const match = this.mostRecent((r) => r.kind === 'organization' && r.name.split(/[\s.]+/).some((t) => related.includes(t)));
+      if (match) return match;
+    }
+    if (word === 'government' || word === 'authorities' || word === 'regime') return this.mostRecent((r) => r.kind === 'country');
+    return this.mostRecent((r) => r.kind === 'organization' && r.speaker) ?? this.mostRecent((r) => r.kind === 'organization');
+  }
+
+  mostRecent(predicate: (record: ActorRecord) => boolean): ActorRecord | null {
+    let best: ActorRecord | null = null;
+    for (const record of this.records) if (predicate(record) && (!best || record.lastSeen > best.lastSeen)) best = record;
+    return best;
+  }
+}
+
+/** The actors worth listing: every speaker, every named person, and bodies the story keeps returning to. */
+export function buildActors(registry: ActorRegistry, source: string, lex: Lexicon): Actor[] {
+  void lex;
+  const actors: Actor[] = [];
+  for (const record of registry.records) {
+    const named = record.mentions.length;
+    const keep =
+      record.speaker ||
+      (record.kind === 'person' && record.name.split(/\s+/).length >= 2 && !/^(the|a|an)\s/i.test(record.name)) ||
+      ((record.kind === 'organization' || record.kind === 'country') && named >= 2);
+    if (!keep) continue;
+    const mentions = [...record.mentions].sort((a, b) => a.start - b.start).map((m) => ({ start: m.start, end: m.end, text: source.slice(m.start, m.end) }));
+    const aliases: string[] = [];
+    for (const mention of mentions) {
+      const text = mention.text.replace(/\s+/g, ' ');
+      if (/^(he|she|they|it|him|her|them|his|its|their|who|which|i|we)$/i.test(text)) continue;
+      if (text !== record.name && !aliases.includes(text)) aliases.push(text);
+    }
+    actors.push({ id: record.id, name: record.name, kind: record.kind, title: record.title, aliases, mentions });
+  }
+  return actors;
+}

@@ -1,0 +1,716 @@
+// Stage 5: attributions. Finds each cue ("said", "warned", "according to") outside quotes and reads
+// the claim around it: direct quotes ('"…," she said', 'He said: "…"', '"…," said Mayor X'), split
+// quotes ('"A," she said, "B."' is one claim), indirect speech ('X said that …'), mixed claims
+// (indirect with quoted fragments), post-posed cues ('…, officials said'), "according to X", and
+// coordinated cues ('acknowledged that A but insisted that B'). Nested chains are left to the
+// speaker stage: a cue inside another claim's content becomes a claim relayed "via" the outer one.
+import type { ClaimType } from './types';
+import type { LanguageData } from './lang';
+import type { ProseDocument } from './markdown';
+import type { Sentence } from './sentences';
+import { type Quote, quoteAt } from './quotes';
+import { type Lexicon, type Mention, classifyNounPhrase, isCapitalized, startsCountry, wordsIn } from './mentions';
+
+export interface RawClaim {
+  type: ClaimType;
+  contentStart: number;
+  contentEnd: number;
+  fragments: Array<[number, number]>;
+  cueStart: number;
+  cueEnd: number;
+  /** The cue verb as written, lower case ("said", "according to"). */
+  cueWord: string;
+  sourceStart: number;
+  sourceEnd: number;
+  source: Mention | null;
+  /** A coordinated cue ("… but insisted") shares the source of the claim at this index. */
+  sharesSourceWith: number | null;
+  /** Participles (", saying …") take the subject of their sentence. */
+  sentenceIndex: number;
+  /** First and last sentence the claim touches. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}
+
+export interface AttributionContext {
+  doc: ProseDocument;
+  sentences: Sentence[];
+  quotes: Quote[];
+  lex: Lexicon;
+}
+
+interface CueMatch {
+  start: number;
+  end: number;
+  word: string;
+  lemma: string;
+}
+
+export interface CueFinder {
+  find(prose: string, start: number, end: number): CueMatch[];
+  isLoaded(word: string): boolean;
+  isWeak(word: string): boolean;
+  isObjectCue(word: string): boolean;
+  isParticiple(word: string): boolean;
+}
+
+export function createCueFinder(lang: LanguageData): CueFinder {
+  const lemmaOf = new Map<string, string>();
+  for (const [lemma, forms] of Object.entries(lang.cues)) for (const form of forms) lemmaOf.set(form, lemma);
+  const forms = [...lemmaOf.keys(), 'according to', 'per', 'citing'].sort((a, b) => b.length - a.length);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${forms.map((f) => f.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}'’-])`, 'giu');
+  const loaded = new Set(lang.loadedCues);
+  const weak = new Set(lang.weakCues);
+  const objectCues = new Set(lang.objectCues);
+  return {
+    find(prose, start, end) {
+      const text = prose.slice(start, end);
+      const out: CueMatch[] = [];
+      pattern.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = pattern.exec(text))) {
+        const word = match[1].toLowerCase().replace(/\s+/g, ' ');
+        // "According to" may start a sentence; other cues are lower case in running prose, except in headlines.
+        out.push({ start: start + match.index, end: start + match.index + match[1].length, word, lemma: lemmaOf.get(word) ?? word });
+      }
+      return out;
+    },
+    isLoaded: (word) => loaded.has(word),
+    isWeak: (word) => weak.has(word),
+    isObjectCue: (word) => objectCues.has(word),
+    isParticiple: (word) => word.endsWith('ing') && word !== 'according to',
+  };
+}
+
+// Forms that are also nouns ("the report", "a claim", "his remarks"): a cue only when used as a verb.
+const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'found', 'charge', 'found']);
+const TIME_WORDS = /^(on|in|at|during|after|before|last|this|next|yesterday|today|tonight|earlier|later|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|night|morning|afternoon|evening|the|a|an|its|his|her|their|of|news|conference|statement|interview|speech|briefing|call|phone|vote|meeting|hearing|session|event|rally|visit|trip|press|recent|same|day|weekend|then|also|again|separately|previously|recently|publicly|privately|by|via|with|to|through|over|from|for|wednesday's|tuesday's|monday's|thursday's|friday's|sunday's|saturday's|\d+)$/i;
+
+export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawClaim[] {
+  const { doc, sentences, quotes, lex } = ctx;
+  const prose = doc.prose;
+  const claims: RawClaim[] = [];
+
+  sentences.forEach((sentence, sentenceIndex) => {
+    const found = cues.find(prose, sentence.start, sentence.end).filter((cue) => !quoteAt(quotes, cue.start));
+    const sentenceClaims: RawClaim[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const cue = found[k];
+      if (isInsideClaim(sentenceClaims, cue) && !/^(said|says|told|reported|had reported|wrote|warned|claimed)$/.test(cue.word) && cue.word !== 'according to') {
+        // Words inside an earlier claim's content become nested claims only when they look like speech.
+      }
+      const claim = readCue(ctx, cues, sentence, sentenceIndex, cue, found[k + 1] ?? null, sentenceClaims);
+      if (claim) {
+        sentenceClaims.push(claim);
+      }
+    }
+    claims.push(...sentenceClaims);
+  });
+
+  mergeQuoteContinuations(ctx, claims);
+  void lex;
+  return claims;
+}
+
+function isInsideClaim(claims: RawClaim[], cue: CueMatch): boolean {
+  return claims.some((c) => cue.start >= c.contentStart && cue.start < c.contentEnd);
+}
+
+function previousQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): Quote | null {
+  let best: Quote | null = null;
+  for (const quote of quotes) {
+    if (quote.end > offset) break;
+    if (quote.lastBlock === blockIndex) best = quote;
+  }
+  return best;
+}
+
+function nextQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): Quote | null {
+  for (const quote of quotes) {
+    if (quote.start >= offset && quote.firstBlock === blockIndex) return quote;
+    if (quote.firstBlock > blockIndex) return null;
+  }
+  return null;
+}
+
+function skipSpaces(prose: string, i: number, end: number): number {
+  while (i < end && /\s/.test(prose[i])) i++;
+  return i;
+}
+
+function trimEnd(prose: string, start: number, end: number): number {
+  while (end > start && /[\s.,;:!?—–-]/.test(prose[end - 1]) && !/[”"’)]/.test(prose[end - 1])) end--;
+  return end;
+}
+
+function trimStart(prose: string, start: number, end: number): number {
+  while (start < end && /[\s,;:—–-]/.test(prose[start])) start++;
+  return start;
+}
+
+/** Reads the claim a cue introduces, or null when the cue word is not used as an attribution here. */
+function readCue(
+  ctx: AttributionContext,
+  cues: CueFinder,
+  sentence: Sentence,
+  sentenceIndex: number,
+  cue: CueMatch,
+  nextCue: CueMatch | null,
+  earlier: RawClaim[],
+): RawClaim | null {
+  const { doc, quotes, lex } = ctx;
+  const prose = doc.prose;
+  const S = sentence.start;
+  const E = sentence.end;
+
+  if (cue.word === 'according to' || cue.word === 'per') return readAccordingTo(ctx, sentence, sentenceIndex, cue);
+  if (cue.word === 'citing') return null;
+
+  const before = prose.slice(S, cue.start);
+  const prevWord = /([\p{L}\p{N}’'-]+)[^\p{L}\p{N}]*$/u.exec(before)?.[1] ?? '';
+  const lowerPrev = prevWord.toLowerCase();
+  if (NOUN_LIKE.has(cue.word) && (lex.determiners.has(lowerPrev) || /[’']s$/.test(prevWord) || lex.months.has(prevWord) || /^(annual|new|latest|first|final|recent|such|official|initial|this|that|no|any|his|her|whose|of|to|will|would|could|should|can|may|might|must)$/i.test(prevWord))) {
+    return null;
+  }
+  // Infinitives and modals ("to report", "would say") are not attributions of something said.
+  if (/^(to|will|would|could|should|can|may|might|must|not|never|cannot|did|does|do)$/i.test(prevWord) && !/^(said|told)$/.test(cue.word)) return null;
+  if (/^(to|will|would|could|should|can|may|might|must|cannot|did|does|do)$/i.test(prevWord)) return null;
+
+  // The cue phrase may carry an object: "told reporters", "said in a statement", "expressed to Rutte".
+  const cueEnd = extendCue(prose, cue, E, lex);
+
+  // 1. A quote just before the cue: '"…," she said' or '"…," said Mayor X'.
+  const blockIndex = sentence.block;
+  const quoteBefore = previousQuoteInBlock(quotes, cue.start, blockIndex);
+  if (quoteBefore && quoteBefore.end >= S - 1 && quoteBefore.words >= 1) {
+    const gap = prose.slice(quoteBefore.end, cue.start);
+    const quoteTail = prose.slice(Math.max(quoteBefore.innerEnd - 1, quoteBefore.start), quoteBefore.end);
+    const endsOpen = /[,!?—–-]/.test(quoteTail) || /^\s*[,—–-]/.test(gap);
+    if (endsOpen || /^\s*$/.test(gap)) {
+      const gapTrimmed = gap.replace(/^[\s,—–-]+/, '');
+      if (gapTrimmed.trim() === '') {
+        // Inverted: the source follows the cue.
+        const source = nounPhraseAfter(prose, cueEnd, E, lex);
+        if (source) return directClaim(ctx, sentence, sentenceIndex, cue, cueEnd, quoteBefore, source.start, source.end, source.mention);
+      } else {
+        const npStart = quoteBefore.end + (gap.length - gapTrimmed.length);
+        const npEnd = stripTrailingAdverbs(prose, npStart, cue.start, lex);
+        const words = wordsIn(prose, npStart, npEnd);
+        if (words.length > 0 && words.length <= 14) {
+          const mention = classifyNounPhrase(prose, npStart, npEnd, lex);
+          if (mention) return directClaim(ctx, sentence, sentenceIndex, cue, cueEnd, quoteBefore, words[0].start, words[words.length - 1].end, mention);
+        }
+      }
+    }
+  }
+
+  // Participles after a comma take the sentence's subject (", saying …").
+  const participle = cues.isParticiple(cue.word);
+
+  // 2. Source before the cue.
+  let subject = subjectBefore(ctx, S, cue.start, earlier);
+  let sharesSourceWith: number | null = null;
+  if (!subject && participle) {
+    subject = sentenceSubject(ctx, S, cue.start, earlier);
+  }
+  if (!subject) {
+    // A coordinated cue: "Whitcombe acknowledged that … but insisted that …".
+    const last = earlier[earlier.length - 1];
+    if (last && /(?:\s(?:but|and)|,)\s+(?:\p{L}+ly\s+)?$/u.test(prose.slice(Math.max(S, cue.start - 30), cue.start))) {
+      sharesSourceWith = -1;
+      subject = { start: last.sourceStart, end: last.sourceEnd, mention: last.source };
+      // Close the previous claim's content where this one begins.
+      const cut = /\s*,?\s*(?:but|and)?\s*(?:\p{L}+ly\s+)?$/u.exec(prose.slice(last.contentStart, cue.start));
+      if (cut && last.contentEnd > cue.start) last.contentEnd = trimEnd(prose, last.contentStart, last.contentStart + cut.index);
+    }
+  }
+
+  // 2a. Cue followed by ":" or "," and a quote that runs to the sentence end: direct.
+  let contentStart = skipSpaces(prose, cueEnd, E);
+  const afterCue = prose.slice(contentStart, E);
+  const quoteAfter = nextQuoteInBlock(quotes, cueEnd, blockIndex);
+  if (subject && quoteAfter && /^[:,]?\s*$/.test(prose.slice(cueEnd, quoteAfter.start))) {
+    const tail = prose.slice(quoteAfter.end, Math.max(quoteAfter.end, E));
+    if (quoteAfter.end >= E || /^[\s.,;:!?)]*$/.test(tail)) {
+      return {
+        type: 'direct', contentStart: quoteAfter.innerStart, contentEnd: quoteAfter.innerEnd, fragments: [],
+        cueStart: cue.start, cueEnd, cueWord: cue.word, sourceStart: subject.start, sourceEnd: subject.end, source: subject.mention,
+        sharesSourceWith, sentenceIndex, sentenceStart: S, sentenceEnd: Math.max(E, quoteAfter.end),
+      };
+    }
+  }
+
+  // 3. Post-posed cue: "…, German officials said." / "…, said the ministry."
+  const rest = afterCue.replace(/[\s.!?"”’)]+$/, '');
+  const restIsAdjunct = rest === '' || wordsIn(prose, contentStart, contentStart + rest.length).every((w) => TIME_WORDS.test(w.text));
+  if (restIsAdjunct || (rest !== '' && /^[,;]/.test(afterCue))) {
+    // Parenthetical "X, she found, Y": the claim is the whole sentence.
+    const commaBefore = before.lastIndexOf(',');
+    if (subject && commaBefore > 0 && /^,/.test(afterCue.trim()) && subject.start > S + commaBefore) {
+      const start = trimStart(prose, S, E);
+      return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, trimEnd(prose, start, E), subject, sharesSourceWith);
+    }
+    if (restIsAdjunct) {
+      if (subject && commaBefore > 0 && subject.start >= S + commaBefore) {
+        const start = trimStart(prose, S, E);
+        const end = trimEnd(prose, start, S + commaBefore);
+        if (wordsIn(prose, start, end).length >= 3) return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, subject, sharesSourceWith);
+      }
+      // Inverted post-posed: "…, said the ministry."
+      const gapBefore = before.replace(/\s+$/, '');
+      if (gapBefore.endsWith(',')) {
+        const source = nounPhraseAfter(prose, cueEnd, E, lex);
+        if (source) {
+          const start = trimStart(prose, S, E);
+          const end = trimEnd(prose, start, S + gapBefore.length - 1);
+          if (wordsIn(prose, start, end).length >= 3) {
+            return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, { start: source.start, end: source.end, mention: source.mention }, null);
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  if (!subject) return null;
+
+  // 4. Indirect (or mixed) speech after the cue, up to the sentence end or the next coordinated cue.
+  contentStart = skipThat(prose, contentStart, E);
+  let contentEnd = E;
+  const lastQuote = quoteAt(quotes, E - 1);
+  if (lastQuote && lastQuote.end > E) contentEnd = lastQuote.end;
+  if (nextCue && /(?:\s(?:but|and)|,)\s+(?:\p{L}+ly\s+)?$/u.test(prose.slice(Math.max(S, nextCue.start - 30), nextCue.start))) {
+    // Leave the coordinated cue's content to it; the cut happens when that cue is read.
+  }
+  contentEnd = trimEnd(prose, contentStart, contentEnd);
+  const contentWords = wordsIn(prose, contentStart, contentEnd);
+  if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
+  const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
+  const quoted = quotes.some((q) => q.start < contentEnd && q.end > contentStart);
+  if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
+  if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return null;
+  return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
+}
+
+function strongSubject(mention: Mention | null): boolean {
+  return !!mention && (mention.kind === 'person' || mention.kind === 'organization' || mention.kind === 'anonymous' || mention.kind === 'document') && mention.form !== 'pronoun';
+}
+
+/** Skips "that" (and short adjuncts before it: "said on Tuesday that") at the start of the content. */
+function skipThat(prose: string, start: number, end: number): number {
+  const text = prose.slice(start, end);
+  const match = /^(?:[^"“.;:]{0,60}?\s)?that\s+/i.exec(text);
+  if (match) {
+    const lead = match[0].replace(/that\s+$/i, '');
+    // Only skip a short adjunct made of time/place words; otherwise "that" belongs to the content.
+    if (lead.trim() === '' || lead.trim().split(/\s+/).length <= 8 && !/[,]/.test(lead) && lead.split(/\s+/).filter(Boolean).every((w) => TIME_WORDS.test(w) || /^[A-Z]/.test(w) || /^(reporters|journalists|parliament|lawmakers|supporters|him|her|them|us|me|it|press|media|state|local|crowd|audience)$/i.test(w))) {
+      return skipSpaces(prose, start + match[0].length, end);
+    }
+  }
+  return start;
+}
+
+function extendCue(prose: string, cue: CueMatch, end: number, lex: Lexicon): number {
+  const after = prose.slice(cue.end, Math.min(end, cue.end + 60));
+  for (const object of lex.lang.cueObjects) {
+    const match = new RegExp(`^\\s+${object.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').exec(after);
+    if (match) return cue.end + match[0].length;
+  }
+  // "told the Daily Courier", "told TASS", "expressed to Rutte".
+  // "told the Daily Courier", "told TASS", "expressed to Rutte" — but a possessive or a country starts
+  // the content, not the object: "expressed to Rutte South Korea's willingness".
+  if (/^(told|telling|tell|tells|expressed|said|says|explained|announced|announcing|wrote|writes|mentioned|reported)$/.test(cue.word)) {
+    const lead = /^\s*(to\s+)?(the\s+)?/.exec(after)!;
+    const hasTo = !!lead[1];
+    if (hasTo || /^tel|^told/.test(cue.word)) {
+      const words = wordsIn(prose, cue.end + lead[0].length, Math.min(end, cue.end + 60));
+      let stop = -1;
+      for (let i = 0; i < words.length && i < 4; i++) {
+        const w = words[i];
+        if (!isCapitalized(w.text) || /[’']/.test(w.text) || /[’']s?\b/.test(prose.slice(w.end, w.end + 2))) break;
+        if (i > 0 && startsCountry(words, i, lex)) break;
+        if (i > 0 && /[^\s]/.test(prose.slice(words[i - 1].end, w.start))) break;
+        stop = i;
+      }
+      if (stop >= 0) return words[stop].end;
+    }
+  }
+  if (/^(told|telling|tells|tell)$/.test(cue.word)) {
+    const pronoun = /^\s+(?:him|her|them|us|me|reporters|journalists)\b/.exec(after);
+    if (pronoun) return cue.end + pronoun[0].length;
+  }
+  return cue.end;
+}
+
+interface SourcePhrase {
+  start: number;
+  end: number;
+  mention: Mention | null;
+}
+
+/** The noun phrase right after an inverted cue: 'said Council President Angela Whitcombe, who …'. */
+function nounPhraseAfter(prose: string, from: number, end: number, lex: Lexicon): SourcePhrase | null {
+  const words = wordsIn(prose, from, end);
+  if (words.length === 0) return null;
+  let last = -1;
+  for (let i = 0; i < words.length && i < 12; i++) {
+    if (i > 0 && /[,;:"“”()]/.test(prose.slice(words[i - 1].end, words[i].start))) break;
+    const w = words[i].text;
+    if (i > 0 && !isCapitalized(w) && !/^(of|the|for|and|de|al|bin|van|von)$/.test(w) && !lex.lang.roleNouns.includes(w.toLowerCase()) && !lex.anonymousHeads.has(w.toLowerCase()) && !lex.groupHeads.has(w.toLowerCase())) {
+      // Lower-case words continue a descriptive phrase ("a hospital spokesperson") only from a determiner.
+      if (!lex.determiners.has(words[0].text.toLowerCase())) break;
+      if (/^(on|in|at|after|before|during|who|which|when|while|as|because|to|with)$/.test(w)) break;
+    }
+    last = i;
+  }
+  if (last < 0) return null;
+  const start = words[0].start;
+  const stop = words[last].end;
+  const mention = classifyNounPhrase(prose, start, stop, lex);
+  if (!mention) return null;
+  return { start, end: stop, mention };
+}
+
+function stripTrailingAdverbs(prose: string, start: number, end: number, lex: Lexicon): number {
+  let stop = end;
+  for (;;) {
+    const text = prose.slice(start, stop);
+    const match = /([\p{L}’'-]+)[\s,]*$/u.exec(text);
+    if (!match) break;
+    const word = match[1].toLowerCase();
+    if (lex.lang.adverbsBeforeCue.includes(word) || (/ly$/.test(word) && !lex.anonymousHeads.has(word))) {
+      stop = start + match.index;
+      continue;
+    }
+    break;
+  }
+  while (stop > start && /[\s,]/.test(prose[stop - 1])) stop--;
+  return stop;
+}
+
+const SUBORDINATE_SPLIT = /(?:^|\s)(?:after|because|while|when|as|since|although|though|but|and|that|where|if|whereas|before|until|once|so|with|then|also|meanwhile|however|thus)\s+/giu;
+const LEADING_PREPOSITION = /^(?:in|on|at|during|after|before|since|for|from|with|by|under|over|following|regarding|despite|as|amid|while|when|earlier|later|last|this|yesterday|today|separately|meanwhile|however|also|in addition)\b/i;
+
+/** The subject noun phrase before a cue: "Mayor Denise Harrow, who …, said" → "Mayor Denise Harrow". */
+function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart: number, earlier: RawClaim[]): SourcePhrase | null {
+  const { doc, quotes, lex } = ctx;
+  const prose = doc.prose;
+  let from = sentenceStart;
+  // Never reach back over a quote or an earlier claim's cue.
+  for (const quote of quotes) if (quote.end <= cueStart && quote.end > from) from = quote.end;
+  for (const claim of earlier) if (claim.cueEnd <= cueStart && claim.cueEnd > from) from = claim.cueEnd;
+  let end = stripTrailingAdverbs(prose, from, cueStart, lex);
+  if (end <= from) return null;
+  let text = prose.slice(from, end);
+  // Relative clause or appositive closing right before the cue.
+  const segments = splitTopLevelCommas(text);
+  let chosen: { start: number; end: number } | null = null;
+  if (/,\s*$/.test(prose.slice(from, cueStart).replace(/\s+$/, '') + (prose[end] === ',' ? ',' : '')) || text.endsWith(',') || prose.slice(end, cueStart).includes(',')) {
+    // "X, who …, said" / "X, chief economist at Y, said" / "X, 34, said"
+    let k = segments.length - 1;
+    while (k >= 0 && segments[k].text.trim() === '') k--;
+    let appositiveEnd = k >= 0 ? segments[k].end : -1;
+    while (k > 0 && isRelativeOrAppositive(segments[k].text, lex)) {
+      if (/^\s*(who|which|whose|whom|where)\b/i.test(segments[k].text) || /^\s*\d+\s*$/.test(segments[k].text)) appositiveEnd = segments[k - 1].end;
+      k--;
+    }
+    if (k >= 0) chosen = { start: segments[k].start, end: Math.max(segments[k].end, appositiveEnd) };
+  } else {
+    const last = segments[segments.length - 1];
+    chosen = { start: last.start, end: last.end };
+    // An appositive NAME after a description: "Harrow's spokesperson, Tomas Reyes, denied" is handled above;
+    // "Lumora's chief executive, Derek Vance said" — join a description segment with a following name.
+    if (segments.length >= 2 && /^\s*\p{Lu}/u.test(last.text) && isDescriptiveSegment(segments[segments.length - 2].text, lex)) {
+      chosen = { start: segments[segments.length - 2].start, end: last.end };
+    }
+  }
+  if (!chosen) return null;
+  let start = from + chosen.start;
+  end = from + chosen.end;
+  text = prose.slice(start, end);
+  // Cut after the last subordinator: "The call came after the South Korean National Intelligence Service".
+  let cut = 0;
+  SUBORDINATE_SPLIT.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SUBORDINATE_SPLIT.exec(text))) {
+    const word = match[0].trim().toLowerCase();
+    // "and" inside a name or a pair of subjects ("Coles and Woolworths") is not a clause boundary.
+    if (word === 'and') {
+      const beforeAnd = text.slice(0, match.index).trim();
+      const afterAnd = text.slice(match.index + match[0].length);
+      if (/\p{Lu}[\p{L}’'-]*$/u.test(beforeAnd) && /^\p{Lu}/u.test(afterAnd)) continue;
+    }
+    cut = match.index + match[0].length;
+  }
+  if (cut > 0) start += cut;
+  // A leading prepositional phrase with no comma ("In a statement the ministry said") is rare; drop "In a statement," kind via commas above.
+  const trimmedText = prose.slice(start, end).trim();
+  if (trimmedText === '' || LEADING_PREPOSITION.test(trimmedText) && !/^(?:as)\b/i.test(trimmedText) && wordsIn(prose, start, end).length > 6) return null;
+  const words = wordsIn(prose, start, end);
+  if (words.length === 0 || words.length > 16) return null;
+  // A verb in the phrase means it is a clause, not a subject: "the council failed to pass … said".
+  const mention = classifyNounPhrase(prose, words[0].start, words[words.length - 1].end, lex);
+  if (!mention) return null;
+  if (words.length > 8 && mention.form !== 'name' && mention.kind !== 'anonymous' && mention.kind !== 'document') return null;
+  if (looksLikeClause(words.map((w) => w.text), lex) && mention.kind !== 'anonymous') return null;
+  return { start: words[0].start, end: words[words.length - 1].end, mention };
+}
+
+function looksLikeClause(words: string[], lex: Lexicon): boolean {
+  // A finite verb before the head ("the bank kept rates", "it has been limited") means we reached into a clause.
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].toLowerCase();
+    if (/^(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|been)$/.test(w)) return true;
+    if (/ed$/.test(w) && i < words.length - 1 && !isCapitalized(words[i]) && !lex.roleNouns.includes(w) && !/^(retired|elected|unnamed|named|based|appointed|former)$/.test(w) && lex.determiners.has(words[i + 1].toLowerCase())) return true;
+  }
+  return false;
+}
+
+function isDescriptiveSegment(text: string, lex: Lexicon): boolean {
+  const lower = text.trim().toLowerCase();
+  return /[’']s\s/.test(text) && lex.lang.roleNouns.some((role) => lower.endsWith(role));
+}
+
+function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
+  const trimmed = text.trim();
+  if (/^(who|which|whose|whom|where)\b/i.test(trimmed)) return true;
+  if (/^\d+$/.test(trimmed)) return true; // age: "Marisol Huamán, 34, said"
+  if (/^(a|an|the|one)\s/i.test(trimmed) && !/\b(said|says|told)\b/.test(trimmed)) return true;
+  const lower = trimmed.toLowerCase();
+  if (lex.lang.roleNouns.some((role) => lower.startsWith(role + ' ') || lower === role)) return true;
+  if (/^(chief|senior|deputy|former|retired|regional|national|head|president|director|secretary|chair|professor|spokes)/i.test(trimmed)) return true;
+  return false;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function splitTopLevelCommas(text: string): Segment[] {
+  const segments: Segment[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if ((c === ',' || c === ';' || c === ':' || c === '—' || c === '–') && depth === 0) {
+      segments.push({ start, end: i, text: text.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  segments.push({ start, end: text.length, text: text.slice(start) });
+  // Trim each segment's edges so offsets point at words.
+  return segments.map((s) => {
+    let a = s.start;
+    let b = s.end;
+    while (a < b && /\s/.test(text[a])) a++;
+    while (b > a && /\s/.test(text[b - 1])) b--;
+    return { start: a, end: b, text: text.slice(a, b) };
+  });
+}
+
+/** The subject of the main clause, for participles: "The bank cut rates, saying …" → "The bank". */
+function sentenceSubject(ctx: AttributionContext, sentenceStart: number, cueStart: number, earlier: RawClaim[]): SourcePhrase | null {
+  const last = earlier[earlier.length - 1];
+  if (last) return { start: last.sourceStart, end: last.sourceEnd, mention: last.source };
+  const { doc, lex } = ctx;
+  const prose = doc.prose;
+  const text = prose.slice(sentenceStart, cueStart);
+  const segments = splitTopLevelCommas(text);
+  for (const segment of segments) {
+    if (LEADING_PREPOSITION.test(segment.text)) continue;
+    const words = wordsIn(prose, sentenceStart + segment.start, sentenceStart + segment.end);
+    // Take the words up to the first lower-case word that is not a determiner or connector.
+    let stop = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i].text;
+      if (i === 0 || isCapitalized(w) || /^(of|the|for|and)$/.test(w) || lex.lang.roleNouns.includes(w.toLowerCase())) stop = i + 1;
+      else break;
+    }
+    if (stop === 0) return null;
+    const start = words[0].start;
+    const end = words[stop - 1].end;
+    const mention = classifyNounPhrase(prose, start, end, lex);
+    return mention ? { start, end, mention } : null;
+  }
+  return null;
+}
+
+function directClaim(
+  ctx: AttributionContext,
+  sentence: Sentence,
+  sentenceIndex: number,
+  cue: CueMatch,
+  cueEnd: number,
+  quote: Quote,
+  sourceStart: number,
+  sourceEnd: number,
+  source: Mention | null,
+): RawClaim {
+  const { doc, quotes } = ctx;
+  const prose = doc.prose;
+  const fragments: Array<[number, number]> = [[quote.innerStart, quote.innerEnd]];
+  let contentEnd = quote.innerEnd;
+  let sentenceEnd = sentence.end;
+  // Split quote: '"A," she said, "B."'
+  const after = Math.max(cueEnd, sourceEnd);
+  const next = nextQuoteInBlock(quotes, after, sentence.block);
+  if (next && /^\s*[,:;—–-]?\s*$/.test(prose.slice(after, next.start)) && next.start < sentence.end + 2) {
+    fragments.push([next.innerStart, next.innerEnd]);
+    contentEnd = next.innerEnd;
+    sentenceEnd = Math.max(sentenceEnd, next.end);
+  }
+  // If the quote before the cue began in an earlier sentence, the claim spans from there.
+  const previous = ctx.sentences[sentenceIndex - 1];
+  const sentenceStart = quote.start < sentence.start && previous ? Math.min(quote.start, sentence.start) : sentence.start;
+  return {
+    type: 'direct',
+    contentStart: quote.innerStart,
+    contentEnd,
+    fragments: fragments.length > 1 ? fragments : [],
+    cueStart: cue.start,
+    cueEnd,
+    cueWord: cue.word,
+    sourceStart,
+    sourceEnd,
+    source,
+    sharesSourceWith: null,
+    sentenceIndex,
+    sentenceStart,
+    sentenceEnd,
+  };
+}
+
+function indirectClaim(
+  ctx: AttributionContext,
+  sentenceIndex: number,
+  sentence: Sentence,
+  cue: CueMatch,
+  cueEnd: number,
+  contentStart: number,
+  contentEnd: number,
+  subject: SourcePhrase,
+  sharesSourceWith: number | null,
+): RawClaim {
+  const { quotes } = ctx;
+  const inside = quotes.filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
+  let type: ClaimType = inside.length > 0 ? 'mixed' : 'indirect';
+  // The whole content is one quote: that is a direct claim.
+  if (inside.length === 1 && inside[0].start <= contentStart && inside[0].end >= contentEnd) type = 'direct';
+  return {
+    type,
+    contentStart,
+    contentEnd,
+    fragments: [],
+    cueStart: cue.start,
+    cueEnd,
+    cueWord: cue.word,
+    sourceStart: subject.start,
+    sourceEnd: subject.end,
+    source: subject.mention,
+    sharesSourceWith,
+    sentenceIndex,
+    sentenceStart: sentence.start,
+    sentenceEnd: Math.max(sentence.end, contentEnd),
+  };
+}
+
+/** "According to X, …" / "…, according to X" / "…, per X" — unless X is a plan, a schedule or a custom. */
+function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIndex: number, cue: CueMatch): RawClaim | null {
+  const { doc, quotes, lex } = ctx;
+  const prose = doc.prose;
+  const S = sentence.start;
+  const E = sentence.end;
+  const afterStart = skipSpaces(prose, cue.end, E);
+  const afterText = prose.slice(afterStart, E);
+  const lowerAfter = afterText.toLowerCase();
+  if (lex.lang.accordingToNonSources.some((word) => lowerAfter.startsWith(word + ' ') || lowerAfter.startsWith(word + ',') || lowerAfter.startsWith(word + '.') || lowerAfter === word)) return null;
+  if (cue.word === 'per' && !/^(?:the\s+|a\s+)?\p{Lu}/u.test(afterText)) return null;
+  // The source runs to the next comma or the sentence end.
+  const comma = findTopLevel(prose, afterStart, E, ',');
+  let sourceEnd = comma >= 0 ? comma : E;
+  sourceEnd = trimEnd(prose, afterStart, sourceEnd);
+  const words = wordsIn(prose, afterStart, sourceEnd);
+  if (words.length === 0 || words.length > 16) return null;
+  const mention = classifyNounPhrase(prose, afterStart, sourceEnd, lex);
+  if (!mention) return null;
+  let contentStart: number;
+  let contentEnd: number;
+  const before = prose.slice(S, cue.start);
+  if (before.trim() === '' || /^\s*[—–-]?\s*$/.test(before)) {
+    // "According to X, CONTENT."
+    if (comma < 0) return null;
+    contentStart = trimStart(prose, comma + 1, E);
+    contentEnd = E;
+    const q = quoteAt(quotes, E - 1);
+    if (q && q.end > E) contentEnd = q.end;
+    contentEnd = trimEnd(prose, contentStart, contentEnd);
+  } else if (/,\s*$/.test(before) && (comma < 0 || trimEnd(prose, comma, E) <= comma + 1)) {
+    // "CONTENT, according to X."
+    contentStart = trimStart(prose, S, E);
+    contentEnd = trimEnd(prose, contentStart, cue.start);
+  } else {
+    // In the middle: the claim is the sentence.
+    contentStart = trimStart(prose, S, E);
+    contentEnd = trimEnd(prose, contentStart, E);
+  }
+  if (wordsIn(prose, contentStart, contentEnd).length < 2) return null;
+  const inside = quotes.filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
+  let type: ClaimType = 'according-to';
+  if (inside.length === 1 && inside[0].start <= contentStart && inside[0].end >= contentEnd) {
+    type = 'direct';
+    contentStart = inside[0].innerStart;
+    contentEnd = inside[0].innerEnd;
+  } else if (inside.length > 0) type = 'mixed';
+  return {
+    type, contentStart, contentEnd, fragments: [], cueStart: cue.start, cueEnd: cue.end, cueWord: cue.word,
+    sourceStart: words[0].start, sourceEnd: words[words.length - 1].end, source: mention, sharesSourceWith: null,
+    sentenceIndex, sentenceStart: S, sentenceEnd: Math.max(E, contentEnd),
+  };
+}
+
+function findTopLevel(prose: string, start: number, end: number, char: string): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = prose[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === char && depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * A direct claim's quote often continues in the next sentence of the same paragraph with no cue of
+ * its own: '"A," Harrow said. "B."' is one claim whose content runs from the first to the last mark.
+ */
+function mergeQuoteContinuations(ctx: AttributionContext, claims: RawClaim[]): void {
+  const { doc, quotes, sentences } = ctx;
+  const prose = doc.prose;
+  const claimedSentences = new Set(claims.map((c) => c.sentenceIndex));
+  for (const claim of claims) {
+    if (claim.type !== 'direct') continue;
+    let index = claim.sentenceIndex + 1;
+    while (index < sentences.length && !claimedSentences.has(index)) {
+      const next = sentences[index];
+      if (next.block !== sentences[claim.sentenceIndex].block) break;
+      if (next.start < claim.contentEnd) {
+        index++;
+        continue;
+      }
+      const quote = quoteAt(quotes, next.start);
+      if (!quote || quote.start !== next.start) break;
+      // The whole sentence must be the quote (closing punctuation aside).
+      if (!/^[\s.,;:!?]*$/.test(prose.slice(quote.end, next.end)) && quote.end < next.end) break;
+      if (claim.fragments.length === 0) claim.fragments.push([claim.contentStart, claim.contentEnd]);
+      claim.fragments.push([quote.innerStart, quote.innerEnd]);
+      claim.contentEnd = quote.innerEnd;
+      claim.sentenceEnd = Math.max(claim.sentenceEnd, next.end, quote.end);
+      index = sentences.findIndex((s) => s.start >= quote.end);
+      if (index < 0) break;
+    }
+  }
+}

@@ -1,0 +1,411 @@
+// Stage 3: mentions. Finds who is named in the prose — people with their titles, organisations,
+// countries and the capitals that stand for them, groups, anonymous sources and documents — and
+// classifies the noun phrase that stands before an attribution cue.
+import type { ActorKind } from './types';
+import type { Gender, LanguageData } from './lang';
+
+export interface Mention {
+  start: number;
+  end: number;
+  kind: ActorKind;
+  /** Canonical name ("North Korea" for "Pyongyang", "Mark Rutte" for "NATO Secretary General Mark Rutte"). */
+  name: string;
+  title: string | null;
+  gender: Gender | null;
+  /** How the mention refers: by name, by pronoun, by a role noun ("the mayor"), or by description. */
+  form: 'name' | 'pronoun' | 'role' | 'description';
+  /** Head word for role and description mentions ("mayor", "ministry", "officials"). */
+  head: string | null;
+  /** For a document ("the hospital's figures") or a description ("Lumora's chief executive"), the owner named. */
+  owner: string | null;
+}
+
+export interface Lexicon {
+  lang: LanguageData;
+  titles: string[]; // longest first
+  titleSet: Set<string>;
+  roleNouns: string[]; // longest first
+  orgWords: Set<string>;
+  knownOrgs: Map<string, string>;
+  countryByName: Map<string, string>; // lower-case surface → canonical country
+  nonName: Set<string>;
+  months: Set<string>;
+  anonymousHeads: Set<string>;
+  groupHeads: Set<string>;
+  documentHeads: Set<string>;
+  determiners: Set<string>;
+}
+
+export function createLexicon(lang: LanguageData): Lexicon {
+  const countryByName = new Map<string, string>();
+  for (const [country, names] of Object.entries(lang.countries)) {
+    countryByName.set(country.toLowerCase(), country);
+    for (const name of names) countryByName.set(name.toLowerCase(), country);
+  }
+  for (const [capital, country] of Object.entries(lang.capitalMetonyms)) countryByName.set(capital.toLowerCase(), country);
+  const byLength = (a: string, b: string): number => b.length - a.length;
+  return {
+    lang,
+    titles: [...lang.titles].sort(byLength),
+    titleSet: new Set(lang.titles.map((t) => t.toLowerCase())),
+    roleNouns: [...lang.roleNouns].sort(byLength),
+    orgWords: new Set(lang.organizationWords),
+    knownOrgs: new Map(lang.knownOrganizations.map((o) => [o.toLowerCase(), o])),
+    countryByName,
+    nonName: new Set(lang.nonNameWords),
+    months: new Set(lang.monthsAndDays),
+    anonymousHeads: new Set(lang.anonymousHeads),
+    groupHeads: new Set(lang.groupHeads),
+    documentHeads: new Set(lang.documentHeads),
+    determiners: new Set(lang.determiners),
+  };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[’'\-.][\p{L}\p{N}\p{M}]+)*\.?/gu;
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function wordsIn(prose: string, start: number, end: number): Word[] {
+  const words: Word[] = [];
+  WORD.lastIndex = 0;
+  const slice = prose.slice(start, end);
+  let match: RegExpExecArray | null;
+  while ((match = WORD.exec(slice))) {
+    let text = match[0];
+    // Keep the period only for abbreviations and initials ("Dr.", "U.S."); a sentence end is not part of a word.
+    if (text.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Inc|Ltd|Corp|Co|No)\.$/u.test(text)) {
+      text = text.slice(0, -1);
+    }
+    words.push({ start: start + match.index, end: start + match.index + text.length, text });
+  }
+  return words;
+}
+
+export function isCapitalized(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/[’']s$/u, '').replace(/[’']$/u, '');
+}
+
+/** Canonical form used to compare names: lower case, no leading "the", no punctuation. */
+export function normalizeName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/[^\p{L}\p{N}\s-]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * A run of capitalised words (with lower-case connectors inside names: "of", "for", "al-", "bin")
+ * starting at word index i. Returns the index after the run.
+ */
+function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): number {
+  let j = i;
+  while (j < words.length) {
+    const w = words[j];
+    if (j > i && /[,;:()"“”.!?]/.test(prose.slice(words[j - 1].end, w.start))) break;
+    // A country name right after a name starts a new phrase: "Rutte South Korea's willingness".
+    if (j > i && isCapitalized(words[j - 1].text) && !lex.nonName.has(words[j - 1].text) && startsCountry(words, j, lex)) break;
+    if (isCapitalized(w.text) || /^(?:al|el|bin|ibn|van|von|de|da|di|du|del|der|la|le)-?$/.test(w.text) && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
+      j++;
+      continue;
+    }
+    // "of" / "for" / "and" inside an organisation name: "Federal Aviation Office of Germany".
+    if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
+      const sofar = words.slice(i, j).map((x) => x.text);
+      const orgSoFar = sofar.some((x) => lex.orgWords.has(stripPossessive(x)));
+      if ((orgSoFar && w.text !== 'and') || (orgSoFar && w.text === 'and' && !lex.knownOrgs.has(sofar.join(' ').toLowerCase())) || (w.text !== 'and' && lex.knownOrgs.has(sofar.join(' ').toLowerCase()))) {
+        j++;
+        continue;
+      }
+    }
+    break;
+  }
+  void prose;
+  return j;
+}
+
+export function startsCountry(words: Word[], j: number, lex: Lexicon): boolean {
+  const one = stripPossessive(words[j].text).toLowerCase();
+  const two = j + 1 < words.length ? `${one} ${stripPossessive(words[j + 1].text).toLowerCase()}` : '';
+  return lex.countryByName.has(one) || (two !== '' && lex.countryByName.has(two));
+}
+
+export interface NounPhraseOptions {
+  /** Whether the phrase begins a sentence (so its first word's capital letter means nothing). */
+  sentenceInitial: boolean;
+}
+
+/**
+ * Reads a noun phrase that stands as the source of a claim: "NATO Secretary General Mark Rutte",
+ * "the South Korean National Intelligence Service", "he", "the mayor", "a senior official who spoke
+ * on condition of anonymity", "Lumora's most recent annual report". Returns null when it does not
+ * look like a source at all.
+ */
+export function classifyNounPhrase(prose: string, start: number, end: number, lex: Lexicon): Mention | null {
+  const words = wordsIn(prose, start, end);
+  if (words.length === 0) return null;
+  const base = (kind: ActorKind, name: string, form: Mention['form'], extra: Partial<Mention> = {}): Mention => ({
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    kind,
+    name,
+    title: null,
+    gender: null,
+    form,
+    head: null,
+    owner: null,
+    ...extra,
+  });
+  const lowerWords = words.map((w) => w.text.toLowerCase());
+
+  // Pronouns.
+  if (words.length === 1) {
+    const gender = lex.lang.pronouns[lowerWords[0]];
+    if (gender) return base('person', lowerWords[0], 'pronoun', { gender });
+  }
+
+  // Look for a proper name: the longest capitalised run that is not just a sentence opener.
+  let best: { from: number; to: number } | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalized(words[i].text)) continue;
+    const to = capitalRun(words, i, prose, lex);
+    if (!best || to - i > best.to - best.from) best = { from: i, to };
+    i = to - 1;
+  }
+
+  const anonymous = prose.slice(start, end).toLowerCase();
+  const headIndex = findHead(lowerWords, lex);
+  const head = headIndex >= 0 ? lowerWords[headIndex] : null;
+  const determinerFirst = lex.determiners.has(lowerWords[0]) || /^(a|an|one|two|three|four|five|several|some)$/.test(lowerWords[0]);
+  const indefinite = /^(a|an|one|two|three|four|five|six|several|some|many|other)$/.test(lowerWords[0]);
+
+  if (best) {
+    const nameWords = words.slice(best.from, best.to).map((w) => stripPossessive(w.text));
+    const possessive = /[’']s?$/.test(words[best.to - 1].text) && best.to < words.length;
+    const runText = prose.slice(words[best.from].start, words[best.to - 1].end);
+    if (possessive) {
+      // "Lumora's chief executive", "the hospital's figures", "Harrow's spokesperson, Tomas Reyes".
+      const ownerName = cleanEntityName(nameWords, lex);
+      const rest = lowerWords.slice(best.to);
+      // An appositive name after the description wins: "Harrow's spokesperson, Tomas Reyes".
+      const afterComma = words.slice(best.to).findIndex((w, k) => k > 0 && isCapitalized(w.text) && /,\s*$/.test(prose.slice(words[best.to + k - 1].end, w.start)));
+      if (afterComma > 0) {
+        const nameStart = best.to + afterComma;
+        const nameEnd = capitalRun(words, nameStart, prose, lex);
+        const name = words.slice(nameStart, nameEnd).map((w) => w.text).join(' ');
+        return base('person', name, 'name', { title: rest.slice(0, afterComma).join(' ') + ' of ' + ownerName });
+      }
+      const restHead = rest.length ? rest[rest.length - 1] : '';
+      if (lex.documentHeads.has(restHead)) return base('document', ownerName, 'description', { head: restHead, owner: ownerName });
+      if (rest.some((r) => lex.lang.roleNouns.includes(r) || lex.lang.roleNouns.includes(rest.join(' ')))) {
+        return base('person', `${ownerName} ${rest.join(' ')}`, 'role', { head: rest.join(' '), owner: ownerName, title: rest.join(' ') });
+      }
+    }
+    // A capitalised first word of the sentence that is just an opener ("The", "Both") is not a name.
+    const typed = entityFromRun(nameWords, runText, lex);
+    if (typed) {
+      const before = lowerWords.slice(0, best.from);
+      // "two rescue workers from the national police", "German officials": an unnamed member of a named body.
+      if (head && (lex.anonymousHeads.has(head) || lex.groupHeads.has(head)) && headIndex >= best.to) {
+        return describeUnnamed(base, head, prose.slice(start, end), anonymous, lex, indefinite);
+      }
+      if (head && headIndex >= best.to && lex.documentHeads.has(head)) {
+        return base('document', typed.name, 'description', { head, owner: typed.name });
+      }
+      if (typed.kind === 'country' && head && headIndex >= best.to && lex.lang.roleNouns.includes(head)) {
+        return base('person', prose.slice(start, end).trim(), 'role', { head, title: `${typed.name} ${head}` });
+      }
+      void before;
+      const extra: Partial<Mention> = { title: typed.title, gender: typed.gender };
+      return base(typed.kind, typed.name, typed.kind === 'person' ? 'name' : 'name', extra);
+    }
+  }
+
+  if (!head) return null;
+  if (lex.anonymousHeads.has(head) || (lex.groupHeads.has(head) && !determinerFirst)) {
+    return describeUnnamed(base, head, prose.slice(start, end), anonymous, lex, indefinite);
+  }
+  if (lex.groupHeads.has(head)) return base('group', prose.slice(start, end).trim().replace(/^the\s+/i, ''), 'description', { head });
+  if (lex.documentHeads.has(head)) return base('document', prose.slice(start, end).trim(), 'description', { head });
+  const roleMatch = lex.roleNouns.find((role) => anonymous.endsWith(role) || anonymous.includes(role + ' '));
+  if (roleMatch) {
+    if (indefinite) return base('anonymous', 'anonymous: ' + prose.slice(start, end).trim().replace(/^(a|an|one)\s+/i, ''), 'description', { head: roleMatch });
+    return base('person', roleMatch, 'role', { head: roleMatch, title: roleMatch });
+  }
+  // "the ministry", "the company", "the union": an organisation already named.
+  const orgHead = [...lex.orgWords].find((word) => word.toLowerCase() === head);
+  if (orgHead || /^(company|firm|group|government|agency|ministry|department|bank|union|hospital|court|council|party|charity|website|site|outlet|newspaper|broadcaster|campaign|administration|regime|military|army|police|authority|authorities|inspectorate|trust|commission|board|service|office|university|school)$/.test(head)) {
+    return base('organization', head, 'role', { head });
+  }
+  return null;
+}
+
+function describeUnnamed(
+  base: (kind: ActorKind, name: string, form: Mention['form'], extra?: Partial<Mention>) => Mention,
+  head: string,
+  text: string,
+  lower: string,
+  lex: Lexicon,
+  indefinite: boolean,
+): Mention {
+  void lower;
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  // Named groups ("residents", "critics") are groups; unnamed officials and sources are anonymous.
+  const isGroup = lex.groupHeads.has(head) && !lex.anonymousHeads.has(head);
+  const short = trimmed.replace(/,.*$/, '').replace(/^(a|an|one|the)\s+/i, '');
+  if (isGroup && !indefinite) return base('group', short, 'description', { head });
+  return base('anonymous', 'anonymous: ' + short, 'description', { head });
+}
+
+function findHead(lowerWords: string[], lex: Lexicon): number {
+  // The head noun is the last word before a post-modifier ("officials familiar with…", "aide who…").
+  let limit = lowerWords.length;
+  const cut = lowerWords.findIndex((w, i) => i > 0 && /^(who|which|that|from|with|at|of|in|on|familiar|close|briefed|speaking|whom|whose)$/.test(w));
+  if (cut > 0) limit = cut;
+  for (let i = limit - 1; i >= 0; i--) {
+    const w = stripPossessive(lowerWords[i]);
+    if (lex.anonymousHeads.has(w) || lex.groupHeads.has(w) || lex.documentHeads.has(w) || lex.lang.roleNouns.includes(w) || /^[a-z]/.test(w)) return i;
+  }
+  return limit - 1;
+}
+
+interface TypedEntity {
+  kind: ActorKind;
+  name: string;
+  title: string | null;
+  gender: Gender | null;
+}
+
+/** Strips a leading "The" and possessive from a run of capitalised words. */
+function cleanEntityName(nameWords: string[], lex: Lexicon): string {
+  let words = [...nameWords];
+  while (words.length > 1 && lex.nonName.has(words[0])) words = words.slice(1);
+  return words.join(' ');
+}
+
+/** Decides what a capitalised run names. */
+export function entityFromRun(nameWords: string[], runText: string, lex: Lexicon): TypedEntity | null {
+  let words = [...nameWords];
+  while (words.length > 0 && lex.nonName.has(words[0]) && !lex.titleSet.has(words[0].toLowerCase())) words = words.slice(1);
+  if (words.length === 0) return null;
+  const joined = words.join(' ');
+  const lowerJoined = joined.toLowerCase();
+  void runText;
+
+  if (lex.knownOrgs.has(lowerJoined)) return { kind: 'organization', name: lex.knownOrgs.get(lowerJoined)!, title: null, gender: null };
+  if (words.some((w) => lex.orgWords.has(w)) && !lex.titleSet.has(lowerJoined)) {
+    // Titles made of org words ("Council President Angela Whitcombe") are people.
+    const titled = splitTitle(words, lex);
+    if (titled && titled.name.length > 0 && !titled.name.some((w) => lex.orgWords.has(w))) {
+      return { kind: 'person', name: titled.name.join(' '), title: titled.title, gender: genderOfTitle(titled.title, lex) };
+    }
+    return { kind: 'organization', name: joined, title: null, gender: null };
+  }
+  const country = lex.countryByName.get(lowerJoined);
+  if (country) return { kind: 'country', name: country, title: null, gender: null };
+  if (lex.months.has(joined)) return null;
+
+  const titled = splitTitle(words, lex);
+  if (titled) {
+    if (titled.name.length === 0) return null; // a bare title: "President"
+    // "NATO Secretary General Mark Rutte": keep the organisation in the title.
+    return { kind: 'person', name: titled.name.join(' '), title: titled.title, gender: genderOfTitle(titled.title, lex) };
+  }
+  // Knowing the org words fails for short brand names; two or more capitalised words read as a person.
+  if (words.length >= 2 && words.length <= 5 && words.every((w) => !lex.months.has(w))) {
+    const allCountryish = words.every((w) => lex.countryByName.has(w.toLowerCase()));
+    if (allCountryish) return null;
+    return { kind: 'person', name: joined, title: null, gender: null };
+  }
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0])) return { kind: 'organization', name: words[0], title: null, gender: null };
+  if (words.length === 1) return { kind: 'person', name: joined, title: null, gender: null };
+  return null;
+}
+
+function genderOfTitle(title: string | null, lex: Lexicon): Gender | null {
+  if (!title) return null;
+  for (const [word, gender] of Object.entries(lex.lang.genderedTitles)) {
+    if (new RegExp(`(^|\\s)${word.replace('.', '\\.')}($|\\s)`).test(title)) return gender;
+  }
+  return null;
+}
+
+/**
+ * Splits leading title words from a name: ["NATO", "Secretary", "General", "Mark", "Rutte"] →
+ * title "NATO Secretary General", name ["Mark", "Rutte"]. Organisation or country words before a
+ * title belong to the title ("US Secretary of State", "Police Chief").
+ */
+function splitTitle(words: string[], lex: Lexicon): { title: string; name: string[] } | null {
+  const text = words.join(' ');
+  let bestEnd = -1;
+  for (const title of lex.titles) {
+    const pattern = new RegExp(`^(?:(?:[\\p{Lu}][\\p{L}.’'-]*|of|the)\\s+){0,4}?${escapeRegExp(title)}(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}.’'-]*(?:\\s+[\\p{Lu}][\\p{L}.’'-]*)?)?(?=\\s|$)`, 'u');
+    const match = pattern.exec(text);
+    if (match && match[0].length > bestEnd) bestEnd = match[0].length;
+  }
+  if (bestEnd < 0) return null;
+  const title = text.slice(0, bestEnd).trim();
+  const rest = text.slice(bestEnd).trim();
+  return { title, name: rest ? rest.split(/\s+/) : [] };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Every named entity in a stretch of prose (used to list actors beyond the speakers: the countries,
+ * organisations and people a story is about).
+ */
+export function scanNamedEntities(prose: string, start: number, end: number, sentenceStarts: Set<number>, lex: Lexicon): Mention[] {
+  const words = wordsIn(prose, start, end);
+  const found: Mention[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalized(words[i].text)) continue;
+    const to = capitalRun(words, i, prose, lex);
+    let from = i;
+    // Skip sentence-initial openers and lone sentence-initial words that are not known entities.
+    while (from < to && lex.nonName.has(stripPossessive(words[from].text)) && !lex.titleSet.has(words[from].text.toLowerCase())) from++;
+    if (from < to) {
+      const nameWords = words.slice(from, to).map((w) => stripPossessive(w.text));
+      const runText = prose.slice(words[from].start, words[to - 1].end);
+      const typed = entityFromRun(nameWords, runText, lex);
+      const single = to - from === 1;
+      const initial = sentenceStarts.has(words[from].start);
+      if (typed && !(single && typed.kind === 'person')) {
+        if (!(single && initial && typed.kind === 'organization' && !lex.knownOrgs.has(nameWords[0].toLowerCase()) && !/^\p{Lu}{2,}$/u.test(nameWords[0]))) {
+          const endOffset = /[’']s?$/.test(words[to - 1].text) ? words[to - 1].start + stripPossessive(words[to - 1].text).length : words[to - 1].end;
+          found.push({
+            start: words[from].start,
+            end: endOffset,
+            kind: typed.kind,
+            name: typed.name,
+            title: typed.title,
+            gender: typed.gender,
+            form: 'name',
+            head: null,
+            owner: null,
+          });
+        }
+      } else if (single) {
+        // A lone capitalised word may be a surname or a country/capital; record it for resolution later.
+        const country = lex.countryByName.get(nameWords[0].toLowerCase());
+        if (country) {
+          found.push({ start: words[from].start, end: words[from].start + nameWords[0].length, kind: 'country', name: country, title: null, gender: null, form: 'name', head: null, owner: null });
+        }
+      }
+    }
+    i = to - 1;
+  }
+  return found;
+}

@@ -1,0 +1,161 @@
+// Stage 6: speaker resolution. Walks the draft in reading order, keeping track of who was named and
+// who spoke, and decides who each claim's source is: pronouns by gender and by the previous speaker
+// or subject (not simply the last name seen), surnames after a full first mention, role nouns ("the
+// NATO Secretary General" = Mark Rutte), organisations' short forms ("the ministry"), relative
+// pronouns ("…, which said") by their antecedent, and documents by their owner.
+import type { RawClaim } from './attributions';
+import { type ActorRecord, ActorRegistry } from './actors';
+import type { Lexicon, Mention } from './mentions';
+import type { Sentence } from './sentences';
+
+export interface ResolvedClaim {
+  raw: RawClaim;
+  actor: ActorRecord | null;
+  via: ActorRecord[];
+}
+
+interface Event {
+  at: number;
+  entity?: Mention;
+  claim?: RawClaim;
+}
+
+export function resolveSpeakers(
+  claims: RawClaim[],
+  entities: Mention[],
+  sentences: Sentence[],
+  lex: Lexicon,
+): { registry: ActorRegistry; resolved: ResolvedClaim[] } {
+  const registry = new ActorRegistry(lex);
+  const events: Event[] = [
+    ...entities.map((entity): Event => ({ at: entity.start, entity })),
+    ...claims.map((claim): Event => ({ at: Math.min(claim.sourceStart, claim.cueStart), claim })),
+  ].sort((a, b) => a.at - b.at || (a.entity ? -1 : 1));
+
+  const resolved: ResolvedClaim[] = [];
+  const sentenceOf = (offset: number): number => {
+    let low = 0;
+    let high = sentences.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (offset < sentences[mid].start) high = mid - 1;
+      else if (offset > sentences[mid].end) low = mid + 1;
+      else return mid;
+    }
+    return low;
+  };
+  // First person named in each sentence: the subject a pronoun in the next sentence most likely means.
+  const subjectOfSentence = new Map<number, ActorRecord>();
+  const entityByRange = new Map<string, ActorRecord>();
+
+  for (const event of events) {
+    if (event.entity) {
+      const record = registry.named(event.entity);
+      if (!record) continue;
+      registry.note(record, event.entity);
+      entityByRange.set(`${event.entity.start}:${event.entity.end}`, record);
+      const s = sentenceOf(event.entity.start);
+      if (!subjectOfSentence.has(s)) subjectOfSentence.set(s, record);
+      continue;
+    }
+    const claim = event.claim!;
+    let actor: ActorRecord | null = null;
+    if (claim.sharesSourceWith !== null) {
+      actor = [...resolved].reverse().find((r) => r.raw.sourceStart === claim.sourceStart && r.raw.sourceEnd === claim.sourceEnd)?.actor ?? null;
+    }
+    if (!actor) actor = resolveSource(claim, registry, resolved, subjectOfSentence, sentenceOf, entityByRange);
+    if (actor) {
+      actor.speaker = true;
+      registry.note(actor, { start: claim.sourceStart, end: claim.sourceEnd });
+    }
+    resolved.push({ raw: claim, actor, via: [] });
+  }
+
+  // Nested chains: a claim whose cue stands inside another claim's content is relayed via that claim's actor.
+  for (const inner of resolved) {
+    const outers = resolved
+      .filter((outer) => outer !== inner && outer.raw.contentStart <= inner.raw.cueStart && inner.raw.cueEnd <= outer.raw.contentEnd && outer.raw.type !== 'direct')
+      .sort((a, b) => a.raw.contentEnd - a.raw.contentStart - (b.raw.contentEnd - b.raw.contentStart));
+    const outer = outers[0];
+    if (outer && outer.actor && outer.actor !== inner.actor) {
+      inner.via = [...outer.via, outer.actor];
+      outer.actor.speaker = true;
+    }
+  }
+  return { registry, resolved };
+}
+
+function resolveSource(
+  claim: RawClaim,
+  registry: ActorRegistry,
+  resolved: ResolvedClaim[],
+  subjectOfSentence: Map<number, ActorRecord>,
+  sentenceOf: (offset: number) => number,
+  entityByRange: Map<string, ActorRecord>,
+): ActorRecord | null {
+  const mention = claim.source;
+  if (!mention) return null;
+  const here = sentenceOf(claim.cueStart);
+  const recentClaims = resolved.filter((r) => r.actor && here - sentenceOf(r.raw.cueStart) <= 3);
+  const previousSpeaker = recentClaims.length ? recentClaims[recentClaims.length - 1].actor : null;
+
+  if (mention.form === 'pronoun') {
+    const gender = mention.gender;
+    if (gender === 'relative') {
+      // "…, which said" / "…, who said": the phrase right before the comma.
+      const antecedent = registry.mostRecent((r) => r.mentions.some((m) => m.end <= mention.start && mention.start - m.end <= 4));
+      if (antecedent) return antecedent;
+      const viaEntity = [...entityByRange.entries()].find(([key]) => {
+        const end = Number(key.split(':')[1]);
+        return end <= mention.start && mention.start - end <= 4;
+      });
+      return viaEntity?.[1] ?? previousSpeaker;
+    }
+    if (gender === 'male' || gender === 'female') {
+      const fits = (r: ActorRecord | null | undefined): r is ActorRecord => !!r && r.kind === 'person' && (r.gender === null || r.gender === gender);
+      let choice: ActorRecord | null = null;
+      // Within the same sentence, a subject named before the pronoun ("Yoon … he will").
+      const sameSentence = subjectOfSentence.get(here);
+      if (fits(sameSentence) && sameSentence.lastSeen < mention.start) choice = sameSentence;
+      if (!choice && fits(previousSpeaker)) choice = previousSpeaker;
+      if (!choice) {
+        for (let back = 1; back <= 3 && !choice; back++) {
+          const subject = subjectOfSentence.get(here - back);
+          if (fits(subject)) choice = subject;
+        }
+      }
+      if (!choice) choice = registry.mostRecent((r) => fits(r) && r.lastSeen < mention.start);
+      if (choice && choice.gender === null) choice.gender = gender;
+      return choice;
+    }
+    if (gender === 'plural') {
+      if (previousSpeaker && previousSpeaker.kind !== 'person') return previousSpeaker;
+      if (previousSpeaker) return previousSpeaker;
+      return registry.mostRecent((r) => (r.kind === 'organization' || r.kind === 'group' || r.kind === 'anonymous') && r.lastSeen < mention.start);
+    }
+    if (gender === 'neuter') {
+      if (previousSpeaker && previousSpeaker.kind !== 'person') return previousSpeaker;
+      return registry.mostRecent((r) => (r.kind === 'organization' || r.kind === 'country' || r.kind === 'document') && r.lastSeen < mention.start);
+    }
+    return previousSpeaker;
+  }
+
+  if (mention.form === 'role') {
+    if (mention.kind === 'organization') return registry.byOrganizationWord(mention.head ?? mention.name);
+    const byRole = registry.byRole(mention.head ?? mention.name);
+    if (byRole) return byRole;
+    // A role nobody holds yet ("the city clerk"): an actor of its own, named by the description.
+    return registry.described({ ...mention, kind: 'person', name: mention.name });
+  }
+
+  if (mention.kind === 'document') {
+    if (mention.owner) {
+      const owner = registry.named({ ...mention, kind: 'organization', name: mention.owner, form: 'name' });
+      if (owner) return owner;
+    }
+    return registry.described(mention);
+  }
+
+  if (mention.kind === 'anonymous' || mention.kind === 'group') return registry.described(mention);
+  return registry.named(mention);
+}

@@ -1,0 +1,71 @@
+// Stage 8 (with chains): which sentences stand without a source, and where the reporter hedges.
+// A sentence needs a source when it asserts something checkable — a figure, a date, a decision or
+// an event — and neither holds a claim nor sits inside a quotation.
+import type { Claim, Span } from './types';
+import type { LanguageData } from './lang';
+import type { ProseDocument } from './markdown';
+import type { Sentence } from './sentences';
+import type { Quote } from './quotes';
+
+const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
+const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|holds|held|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/;
+const DIGIT = /\d/;
+
+export interface UnattributedInput {
+  doc: ProseDocument;
+  sentences: Sentence[];
+  quotes: Quote[];
+  claims: Claim[];
+  lang: LanguageData;
+  /** Sentences that hold a cue word (even when no claim was read from it). */
+  cueSentences: Set<number>;
+}
+
+export function findUnattributed(input: UnattributedInput): Span[] {
+  const { doc, sentences, quotes, claims, lang } = input;
+  const months = new RegExp(`\\b(?:${lang.monthsAndDays.filter((m) => m.length > 3).join('|')})\\b`);
+  const out: Span[] = [];
+  sentences.forEach((sentence, index) => {
+    const block = doc.blocks[sentence.block];
+    if (block.kind === 'heading' || block.kind === 'table-row') return;
+    if (input.cueSentences.has(index)) return;
+    const attributed = claims.some((c) => c.sentence.start < sentence.end && sentence.start < c.sentence.end);
+    if (attributed) return;
+    // Inside a quotation: the quote's speaker (or its absence) is another rule's business.
+    const quoted = quotes.some((q) => q.start <= sentence.start + 1 && q.end >= sentence.end - 1);
+    if (quoted) return;
+    const text = doc.prose.slice(sentence.start, sentence.end);
+    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length < 5) return;
+    // Questions and exclamations are not assertions.
+    if (/\?["”’]?$/.test(text.trim())) return;
+    // Strip quoted stretches before looking for figures, so a quoted "1997" does not count.
+    const unquoted = stripQuotes(text);
+    const checkable = DIGIT.test(unquoted) || YEAR.test(unquoted) || months.test(unquoted) || NUMBER_WORDS.test(unquoted) || EVENT_VERBS.test(unquoted);
+    if (!checkable) return;
+    out.push({ start: sentence.start, end: sentence.end, text: doc.source.slice(sentence.start, sentence.end) });
+  });
+  return out;
+}
+
+function stripQuotes(text: string): string {
+  return text.replace(/["“][^"”]*["”]/g, ' ');
+}
+
+/** Hedge phrases ("reportedly", "appeared to") within a range, outside quotes. */
+export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, end: number, lang: LanguageData): Span[] {
+  const text = doc.prose.slice(start, end);
+  const out: Span[] = [];
+  for (const hedge of lang.hedges) {
+    const pattern = new RegExp(`(?<![\\p{L}])${hedge.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
+    let match: RegExpExecArray | null;
+    while ((match = pattern.exec(text))) {
+      const at = start + match.index;
+      if (quotes.some((q) => q.start < at && at < q.end)) continue;
+      if (out.some((h) => h.start <= at && at < h.end)) continue;
+      out.push({ start: at, end: at + match[0].length, text: doc.source.slice(at, at + match[0].length) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
