@@ -1,0 +1,44 @@
+// Warm speed on synthetic drafts of 1k, 2k, 5k and 10k words: median and p95 per size,
+// ms per 1,000 words, the 10k-word time and the 10k/1k ratio, beside the issue's targets.
+import { analyze } from '../../src/core';
+import { countWords, generateDraft } from '../generate';
+import { registerBench } from '../registry';
+import { lpad, mark, measure, ms, pad } from '../stats';
+
+export const SIZES = [1000, 2000, 5000, 10000];
+export const TARGETS = { msPer1kWords: 5, ms10k: 50, ratio10kTo1k: 11 };
+
+registerBench({
+  name: 'scaling',
+  description: 'warm analyze() on 1k/2k/5k/10k-word synthetic drafts: median, p95, ms per 1,000 words, 10k/1k ratio',
+  byDefault: true,
+  order: 10,
+  run(ctx) {
+    const { runs, warmup } = ctx.options;
+    ctx.log(`warm analyze() on synthetic Markdown drafts — ${warmup} warm-up runs, then ${runs} timed runs per size`);
+    ctx.log(`  ${pad('words', 8)}${lpad('chars', 9)}${lpad('median ms', 12)}${lpad('p95 ms', 10)}${lpad('ms/1k words', 13)}${lpad('claims', 8)}`);
+    const medians = new Map<number, number>();
+    const rows: unknown[] = [];
+    for (const size of SIZES) {
+      const text = generateDraft({ words: size, seed: 1000 + size });
+      const words = countWords(text);
+      const claims = analyze(text).claims.length;
+      const s = measure(() => analyze(text), runs, warmup);
+      medians.set(size, s.median);
+      rows.push({ targetWords: size, words, chars: text.length, claims, ...s, msPer1kWords: (s.median / words) * 1000 });
+      ctx.log(`  ${pad(String(words), 8)}${lpad(String(text.length), 9)}${lpad(ms(s.median), 12)}${lpad(ms(s.p95), 10)}${lpad(ms((s.median / words) * 1000), 13)}${lpad(String(claims), 8)}`);
+    }
+    const r10 = rows[rows.length - 1] as { words: number; median: number; p95: number };
+    const per1k = (r10.median / r10.words) * 1000;
+    const ratio = medians.get(10000)! / medians.get(1000)!;
+    ctx.log('');
+    ctx.log(`  ms per 1,000 words (10k draft, median) ${lpad(ms(per1k), 8)}   target ≤ ${TARGETS.msPer1kWords}   ${mark(per1k, TARGETS.msPer1kWords)}`);
+    ctx.log(`  10,000-word draft (median / p95)       ${lpad(`${ms(r10.median)} / ${ms(r10.p95)}`, 8)}   target ≤ ${TARGETS.ms10k} ms   ${mark(r10.median, TARGETS.ms10k)}`);
+    ctx.log(`  10k / 1k time ratio (medians)          ${lpad(Number.isFinite(ratio) ? ratio.toFixed(1) : 'n/a', 8)}   target ≤ ${TARGETS.ratio10kTo1k}   ${mark(ratio, TARGETS.ratio10kTo1k)}`);
+    ctx.record('sizes', rows);
+    ctx.record('msPer1kWords', per1k);
+    ctx.record('ms10k', { median: r10.median, p95: r10.p95 });
+    ctx.record('ratio10kTo1k', ratio);
+    ctx.record('targets', TARGETS);
+  },
+});
