@@ -54,7 +54,7 @@ export function renderMetrics(corpus: Corpus, m: Metrics, extra: { goldOptional:
     corpus.style === 'newsroom'
       ? `  not_attributions tripped: ${m.notAttributions.tripped} of ${m.notAttributions.total}` +
         (m.notAttributions.tripped > 0
-          ? ` (by wrong claims: ${m.notAttributions.trippedByErrors}; the others sit inside a gold claim the prediction matches)`
+          ? ` (${m.notAttributions.trippedByErrors} by wrong claims, ${m.notAttributions.tripped - m.notAttributions.trippedByErrors} only inside a gold claim the prediction matches)`
           : '')
       : `  not_attributions tripped: n/a (no not_attribution gold in this corpus)`,
   );
