@@ -67,11 +67,12 @@ function visibleHoverText(page) {
 
 /**
  * Hovers `word` on the line containing `lineText` until a visible hover contains `expected`.
- * The first hover can come before the extension has activated, so the mouse moves away and back
- * until the hover shows (bounded by `timeout`).
+ * The first hover can come before the extension has activated (activation waits for the extension
+ * host and onLanguage:markdown), so the mouse moves away and back until the hover shows, bounded by
+ * `timeout` (45 s: ~15 s was seen on a quiet 2-core machine, and load can double that).
  * @returns {Promise<string>} the hover text
  */
-export async function hoverUntil(page, { lineText, word, expected, timeout = 30_000 }) {
+export async function hoverUntil(page, { lineText, word, expected, timeout = 45_000 }) {
   const deadline = Date.now() + timeout;
   let lastSeen = null;
   let attempts = 0;
@@ -92,7 +93,10 @@ export async function hoverUntil(page, { lineText, word, expected, timeout = 30_
         { timeout: Math.max(500, Math.min(4_000, deadline - Date.now())) },
       );
       const text = await visibleHoverText(page);
-      if (text !== null && text.includes(expected)) return text;
+      if (text !== null && text.includes(expected)) {
+        if (process.env.SOURCE_TRACE_E2E_VERBOSE === '1') console.log(`      hover shown after ${attempts} attempt(s)`);
+        return text;
+      }
     } catch {
       lastSeen = (await visibleHoverText(page)) ?? lastSeen;
     }
@@ -121,51 +125,53 @@ export async function waitForSideBarTitle(page, title, timeout = 30_000) {
 }
 
 /**
- * Row texts of the tree in the side-bar pane that currently has keyboard focus (after running a
- * view's `<id>.focus` command), once some row contains `needle`. Collapsed rows are expanded one at
- * a time (by their twistie, as a user would) while the needle is not visible.
- * @returns {Promise<{ header: string, rows: string[] }>}
+ * Row texts of the tree in the side-bar pane titled `paneTitle` (a view's `name`), once some row
+ * contains `needle`. Collapsed rows are expanded one at a time (by their twistie, as a user would)
+ * while the needle is not visible.
+ * @returns {Promise<string[]>}
  */
-export async function focusedPaneRowsContaining(page, needle, timeout = 30_000) {
+export async function paneRowsContaining(page, paneTitle, needle, timeout = 30_000) {
   const read = () =>
-    page.evaluate(() => {
-      const pane = document.activeElement?.closest('.part.sidebar .pane');
+    page.evaluate((title) => {
+      const pane = [...document.querySelectorAll('.part.sidebar .pane')].find(
+        (p) => (p.querySelector('.pane-header .title')?.textContent ?? '').trim().toLowerCase() === title.toLowerCase(),
+      );
       if (!pane) return null;
-      const header = (pane.querySelector('.pane-header .title')?.textContent ?? '').trim();
       const rows = [...pane.querySelectorAll('.monaco-list-row')].map((r) => (r.textContent ?? '').trim());
-      return { header, rows };
-    });
+      const message = (pane.querySelector('.message')?.textContent ?? '').trim();
+      const collapsed = pane.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'false';
+      const row = pane.querySelector('.monaco-list-row[aria-expanded="false"] .monaco-tl-twistie');
+      const r = row?.getBoundingClientRect();
+      return { rows, message, collapsed, twistie: r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null };
+    }, paneTitle);
   const deadline = Date.now() + timeout;
+  let seen = null;
   for (;;) {
     try {
       await page.waitForFunction(
-        (n) => {
-          const pane = document.activeElement?.closest('.part.sidebar .pane');
+        ([title, n]) => {
+          const pane = [...document.querySelectorAll('.part.sidebar .pane')].find(
+            (p) => (p.querySelector('.pane-header .title')?.textContent ?? '').trim().toLowerCase() === title.toLowerCase(),
+          );
           return !!pane && [...pane.querySelectorAll('.monaco-list-row')].some((r) => (r.textContent ?? '').includes(n));
         },
-        needle,
+        [paneTitle, needle],
         { timeout: Math.max(500, Math.min(3_000, deadline - Date.now())) },
       );
-      const seen = await read();
-      if (seen) return seen;
+      seen = await read();
+      if (seen) return seen.rows;
     } catch {
       // not there yet
     }
+    seen = await read();
     if (Date.now() >= deadline) break;
-    const twistie = await page.evaluate(() => {
-      const pane = document.activeElement?.closest('.part.sidebar .pane');
-      const row = pane?.querySelector('.monaco-list-row[aria-expanded="false"]');
-      const t = row?.querySelector('.monaco-tl-twistie');
-      if (!t) return null;
-      const r = t.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    if (twistie) await page.mouse.click(twistie.x, twistie.y);
+    if (seen?.twistie) await page.mouse.click(seen.twistie.x, seen.twistie.y);
   }
-  const seen = await read();
   throw new Error(
-    `no row containing ${JSON.stringify(needle)} in the focused side-bar tree within ${timeout} ms; ` +
-      `saw ${seen ? `pane ${JSON.stringify(seen.header)} with rows ${JSON.stringify(seen.rows)}` : 'no focused side-bar pane'}`,
+    `no row containing ${JSON.stringify(needle)} in the side-bar view ${JSON.stringify(paneTitle)} within ${timeout} ms; saw ` +
+      (seen
+        ? `${seen.collapsed ? 'a collapsed pane, ' : ''}rows ${JSON.stringify(seen.rows)}${seen.message ? `, message ${JSON.stringify(seen.message)}` : ''}`
+        : 'no such pane'),
   );
 }
 

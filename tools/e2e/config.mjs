@@ -27,3 +27,9 @@ export function harnessTimeoutMs(defaultMs) {
   const v = Number(process.env.SOURCE_TRACE_E2E_TIMEOUT_MS);
   return Number.isFinite(v) && v > 0 ? v : defaultMs;
 }
+
+/**
+ * Folder loaded as the extension under development: the repository, unless
+ * SOURCE_TRACE_E2E_EXTENSION points elsewhere (used to check the harness itself against a stub).
+ */
+export const extensionPath = process.env.SOURCE_TRACE_E2E_EXTENSION ? path.resolve(process.env.SOURCE_TRACE_E2E_EXTENSION) : repoRoot;

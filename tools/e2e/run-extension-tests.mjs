@@ -10,7 +10,7 @@
 //      SOURCE_TRACE_E2E_KEEP=1 (keep the sandbox), SOURCE_TRACE_TEST_GREP (mocha grep).
 import fs from 'node:fs';
 import path from 'node:path';
-import { harnessTimeoutMs, repoRoot } from './config.mjs';
+import { extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
 import {
   buildExtension, buildIntegrationTests, chromiumAvailable, createSandbox, formatCounts, killProcessGroup,
   launchChromium, log, removeSandbox, startCodeServer, verbose, withDeadline, workbenchUrl, writeSummary,
@@ -78,7 +78,7 @@ async function main() {
       });
 
       const url = workbenchUrl(server, sandbox.workspace, [
-        ['extensionDevelopmentPath', repoRoot],
+        ['extensionDevelopmentPath', extensionPath],
         ['extensionTestsPath', path.join(testsDir, 'index.js')],
         [
           'extensionEnvironment',

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { harnessTimeoutMs, repoRoot } from './config.mjs';
+import { extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
 import {
   buildExtension, chromiumAvailable, createSandbox, formatCounts, killProcessGroup, launchChromium, log,
   removeSandbox, startCodeServer, verbose, withDeadline, workbenchUrl, writeSummary,
@@ -83,7 +83,7 @@ async function main() {
       log(`code-server listening on ${server.baseUrl} (${elapsed()})`);
       browser = await launchChromium(sandbox);
       const url = workbenchUrl(server, sandbox.workspace, [
-        ['extensionDevelopmentPath', repoRoot],
+        ['extensionDevelopmentPath', extensionPath],
         ['disableExtensions', 'true'],
         ['skipWelcome', 'true'],
       ]);
