@@ -6,6 +6,8 @@ export interface BenchOptions {
   /** timed runs per measurement (after warm-up) */
   runs: number;
   warmup: number;
+  /** time budget per measurement in ms (0 = none): fewer runs (at least 5) when the engine is slow */
+  budgetMs: number;
   /** --real: also time the gold corpus files under ../shared/corpus */
   real: boolean;
   corpusRoot: string;

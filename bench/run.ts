@@ -4,7 +4,8 @@
 //   npm run bench                       the default sections (scaling, cold, large, hover)
 //   npm run bench -- hover scaling      only these sections
 //   npm run bench -- --real             also the corpus files under ../shared/corpus
-//   npm run bench -- --runs 50 --warmup 10 --timeout 120 --json
+//   npm run bench -- --runs 50 --warmup 10 --budget 20 --timeout 120 --json
+//     (--budget: seconds per measurement before stopping early, at least 5 runs; 0 = always all runs)
 //   npm run bench -- --list             the sections
 //
 // Add a section: create bench/sections/NAME.ts calling registerBench({ name, description, byDefault, run }).
@@ -25,7 +26,7 @@ function fail(msg: string): never {
 
 function parse(argv: string[]): { names: string[]; options: BenchOptions; json: boolean; list: boolean } {
   const options: BenchOptions = {
-    runs: 30, warmup: 5, real: false, timeout: 120, repoRoot: REPO_ROOT,
+    runs: 30, warmup: 5, budgetMs: 20000, real: false, timeout: 120, repoRoot: REPO_ROOT,
     corpusRoot: process.env.SOURCE_TRACE_CORPUS || path.resolve(REPO_ROOT, '..', 'shared', 'corpus'),
   };
   const names: string[] = [];
@@ -41,6 +42,7 @@ function parse(argv: string[]): { names: string[]; options: BenchOptions; json: 
     if (a === '--runs') options.runs = Math.max(1, Math.floor(num()));
     else if (a === '--warmup') options.warmup = Math.floor(num());
     else if (a === '--timeout') options.timeout = num();
+    else if (a === '--budget') options.budgetMs = num() * 1000;
     else if (a === '--real') options.real = true;
     else if (a === '--corpus') options.corpusRoot = path.resolve(argv[++i] ?? fail('--corpus needs a folder'));
     else if (a === '--json') json = true;
@@ -83,7 +85,7 @@ async function main(): Promise<void> {
     report[b.name] = rec;
   }
   if (json) {
-    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, runs: options.runs, warmup: options.warmup, sections: report }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ node: process.version, cpus: os.cpus().length, runs: options.runs, warmup: options.warmup, budgetSeconds: options.budgetMs / 1000, sections: report }, null, 2)}\n`);
   }
 }
 

@@ -34,15 +34,27 @@ export function summarizeSamples(samples: number[]): Stats {
   };
 }
 
-/** Runs `fn` `warmup` times untimed, then `runs` times timed (milliseconds). */
-export function measure(fn: () => unknown, runs: number, warmup: number): Stats {
+/** Runs `fn` `warmup` times untimed, then `runs` times timed (milliseconds). With a budget (ms, 0 = none),
+ *  warm-up stops after a fifth of it (at least one run) and timing stops once the budget is spent and at
+ *  least `MIN_RUNS` samples exist — so a slow engine cannot make the benchmark run for an hour.
+ *  The number of timed runs actually made is `runs` in the result. */
+export const MIN_RUNS = 5;
+
+export function measure(fn: () => unknown, runs: number, warmup: number, budgetMs = 0): Stats {
   let sink: unknown;
-  for (let i = 0; i < warmup; i++) sink = fn();
+  const start = performance.now();
+  for (let i = 0; i < warmup; i++) {
+    sink = fn();
+    if (budgetMs > 0 && performance.now() - start > budgetMs / 5) break;
+  }
   const samples: number[] = [];
+  const timedStart = performance.now();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     sink = fn();
-    samples.push(performance.now() - t0);
+    const t1 = performance.now();
+    samples.push(t1 - t0);
+    if (budgetMs > 0 && samples.length >= Math.min(MIN_RUNS, runs) && t1 - timedStart > budgetMs) break;
   }
   void sink;
   return summarizeSamples(samples);

@@ -14,19 +14,20 @@ registerBench({
   byDefault: true,
   order: 10,
   run(ctx) {
-    const { runs, warmup } = ctx.options;
-    ctx.log(`warm analyze() on synthetic Markdown drafts — ${warmup} warm-up runs, then ${runs} timed runs per size`);
-    ctx.log(`  ${pad('words', 8)}${lpad('chars', 9)}${lpad('median ms', 12)}${lpad('p95 ms', 10)}${lpad('ms/1k words', 13)}${lpad('claims', 8)}`);
+    const { runs, warmup, budgetMs } = ctx.options;
+    ctx.log(`warm analyze() on synthetic Markdown drafts — ${warmup} warm-up runs, then ${runs} timed runs per size` +
+      (budgetMs > 0 ? ` (fewer, at least 5, past ${budgetMs / 1000} s per size)` : ''));
+    ctx.log(`  ${pad('words', 8)}${lpad('chars', 9)}${lpad('median ms', 12)}${lpad('p95 ms', 10)}${lpad('ms/1k words', 13)}${lpad('runs', 6)}${lpad('claims', 8)}`);
     const medians = new Map<number, number>();
     const rows: unknown[] = [];
     for (const size of SIZES) {
       const text = generateDraft({ words: size, seed: 1000 + size });
       const words = countWords(text);
       const claims = analyze(text).claims.length;
-      const s = measure(() => analyze(text), runs, warmup);
+      const s = measure(() => analyze(text), runs, warmup, budgetMs);
       medians.set(size, s.median);
       rows.push({ targetWords: size, words, chars: text.length, claims, ...s, msPer1kWords: (s.median / words) * 1000 });
-      ctx.log(`  ${pad(String(words), 8)}${lpad(String(text.length), 9)}${lpad(ms(s.median), 12)}${lpad(ms(s.p95), 10)}${lpad(ms((s.median / words) * 1000), 13)}${lpad(String(claims), 8)}`);
+      ctx.log(`  ${pad(String(words), 8)}${lpad(String(text.length), 9)}${lpad(ms(s.median), 12)}${lpad(ms(s.p95), 10)}${lpad(ms((s.median / words) * 1000), 13)}${lpad(String(s.runs), 6)}${lpad(String(claims), 8)}`);
     }
     const r10 = rows[rows.length - 1] as { words: number; median: number; p95: number };
     const per1k = (r10.median / r10.words) * 1000;
