@@ -15,6 +15,8 @@ export interface ActorRecord {
   lastSeen: number;
   /** Claims attributed to it, or relayed by it. */
   speaker: boolean;
+  /** Set when the actor was first known only by a role ("the governor", "the hospital"). */
+  role: string | null;
 }
 
 const ORG_ROLE_WORDS: Record<string, string[]> = {
@@ -37,7 +39,7 @@ export class ActorRegistry {
   constructor(private readonly lex: Lexicon) {}
 
   private create(kind: ActorKind, name: string, title: string | null, gender: Gender | null): ActorRecord {
-    const record: ActorRecord = { id: `a${this.nextId++}`, name, kind, title, gender, mentions: [], lastSeen: -1, speaker: false };
+    const record: ActorRecord = { id: `a${this.nextId++}`, name, kind, title, gender, mentions: [], lastSeen: -1, speaker: false, role: null };
     this.records.push(record);
     return record;
   }
@@ -112,10 +114,55 @@ export class ActorRegistry {
     return existing ?? this.create(mention.kind, mention.name, mention.title, null);
   }
 
+  /** An actor known so far only by its role; merged later if the draft names it. */
+  byRoleOnly(kind: ActorKind, phrase: string, head: string): ActorRecord {
+    const existing = this.records.find((r) => r.role !== null && r.kind === kind && r.name === phrase);
+    if (existing) return existing;
+    const record = this.create(kind, phrase, kind === 'person' ? phrase : null, null);
+    record.role = head;
+    return record;
+  }
+
+  /**
+   * "the interior ministry", "the statistics office", "the company": the latest organisation whose
+   * name holds the phrase's words; null when none does and the phrase is specific enough to stand alone.
+   */
+  byOrganizationPhrase(phrase: string, head: string): ActorRecord | null {
+    const words = phrase.toLowerCase().split(/\s+/).filter((w) => w !== head && w.length > 2);
+    const tokens = (r: ActorRecord): string[] => r.name.toLowerCase().split(/[\s.]+/);
+    if (words.length > 0) {
+      const full = this.mostRecent((r) => r.kind === 'organization' && r.role === null && words.every((w) => tokens(r).includes(w)));
+      if (full) return full;
+      const partial = this.mostRecent((r) => r.kind === 'organization' && r.role === null && words.some((w) => tokens(r).includes(w)) && tokens(r).includes(head));
+      if (partial) return partial;
+      return null;
+    }
+    return this.byOrganizationWord(head);
+  }
+
+  /** Folds actors first known by a role into the named actor the role belongs to. */
+  mergeRoles(): Map<ActorRecord, ActorRecord> {
+    const merged = new Map<ActorRecord, ActorRecord>();
+    for (const record of this.records) {
+      if (record.role === null) continue;
+      const head = record.role.toLowerCase();
+      const target =
+        record.kind === 'person'
+          ? this.records.find((r) => r !== record && r.kind === 'person' && r.role === null && !!r.title && r.title.toLowerCase().includes(head))
+          : this.records.find((r) => r !== record && r.kind === 'organization' && r.role === null && r.name.toLowerCase().split(/[\s.]+/).includes(head));
+      if (!target) continue;
+      for (const m of record.mentions) this.note(target, m);
+      target.speaker = target.speaker || record.speaker;
+      merged.set(record, target);
+    }
+    for (const gone of merged.keys()) this.records.splice(this.records.indexOf(gone), 1);
+    return merged;
+  }
+
   /** "the mayor", "the NATO Secretary General": the latest person whose title holds the role. */
   byRole(role: string): ActorRecord | null {
     const lower = role.toLowerCase();
-    return this.mostRecent((r) => r.kind === 'person' && !!r.title && r.title.toLowerCase().includes(lower));
+    return this.mostRecent((r) => r.kind === 'person' && r.role === null && !!r.title && r.title.toLowerCase().includes(lower));
   }
 
   /** "the ministry", "the union", "the company": the latest organisation the word fits. */
@@ -129,7 +176,10 @@ export class ActorRegistry {
       if (match) return match;
     }
     if (word === 'government' || word === 'authorities' || word === 'regime') return this.mostRecent((r) => r.kind === 'country');
-    return this.mostRecent((r) => r.kind === 'organization' && r.speaker) ?? this.mostRecent((r) => r.kind === 'organization');
+    if (/^(company|firm|group|website|site|outlet|organisation|organization)$/.test(word)) {
+      return this.mostRecent((r) => r.kind === 'organization' && r.speaker) ?? this.mostRecent((r) => r.kind === 'organization');
+    }
+    return null;
   }
 
   mostRecent(predicate: (record: ActorRecord) => boolean): ActorRecord | null {

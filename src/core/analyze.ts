@@ -53,7 +53,11 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const quotes = findQuotes(doc);
   const sentenceStarts = new Set(sentences.map((s) => s.start));
   const entities: Mention[] = [];
-  for (const block of doc.blocks) entities.push(...scanNamedEntities(doc.prose, block.start, block.end, sentenceStarts, lex).filter((m) => !quotes.some((q) => q.start < m.start && m.end < q.end)));
+  for (const block of doc.blocks) {
+    // A byline names the reporter, not an actor of the story.
+    if (/^\s*By\s+\p{Lu}/u.test(doc.prose.slice(block.start, block.end))) continue;
+    entities.push(...scanNamedEntities(doc.prose, block.start, block.end, sentenceStarts, lex).filter((m) => !quotes.some((q) => q.start < m.start && m.end < q.end)));
+  }
 
   const raw = findAttributions({ doc, sentences, quotes, lex }, cues);
   const { registry, resolved } = resolveSpeakers(raw, entities, sentences, lex);

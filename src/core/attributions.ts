@@ -240,6 +240,18 @@ function readCue(
     }
   }
 
+  // 2b. "The bank said:" closing a paragraph, and the words in a blockquote below.
+  if (subject && /^[^.!?"“]{0,80}:\s*$/.test(prose.slice(cueEnd, doc.blocks[blockIndex].end)) && E >= doc.blocks[blockIndex].end - 1) {
+    const quoted = blockquoteAfter(ctx, blockIndex);
+    if (quoted) {
+      return {
+        type: 'direct', contentStart: quoted.start, contentEnd: quoted.end, fragments: [],
+        cueStart: cue.start, cueEnd, cueWord: cue.word, sourceStart: subject.start, sourceEnd: subject.end, source: subject.mention,
+        sharesSourceWith, sentenceIndex, sentenceStart: S, sentenceEnd: quoted.end,
+      };
+    }
+  }
+
   // 3. Post-posed cue: "…, German officials said." / "…, said the ministry."
   const rest = afterCue.replace(/[\s.!?"”’)]+$/, '');
   const restIsAdjunct = rest === '' || wordsIn(prose, contentStart, contentStart + rest.length).every((w) => TIME_WORDS.test(w.text));
@@ -282,6 +294,8 @@ function readCue(
   if (nextCue && /(?:\s(?:but|and)|,)\s+(?:\p{L}+ly\s+)?$/u.test(prose.slice(Math.max(S, nextCue.start - 30), nextCue.start))) {
     // Leave the coordinated cue's content to it; the cut happens when that cue is read.
   }
+  const semicolon = findTopLevel(prose, contentStart, contentEnd, ';');
+  if (semicolon > 0 && !quoteAt(quotes, semicolon)) contentEnd = semicolon;
   contentEnd = trimEnd(prose, contentStart, contentEnd);
   const contentWords = wordsIn(prose, contentStart, contentEnd);
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
@@ -290,6 +304,23 @@ function readCue(
   if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return null;
   return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
+}
+
+/** The blockquote (one or more paragraphs) right after a block, as a content range without its marks. */
+function blockquoteAfter(ctx: AttributionContext, blockIndex: number): { start: number; end: number } | null {
+  const { doc, quotes } = ctx;
+  const blocks = doc.blocks;
+  let k = blockIndex + 1;
+  if (k >= blocks.length || blocks[k].kind !== 'blockquote') return null;
+  const start = blocks[k].start;
+  let end = blocks[k].end;
+  while (k + 1 < blocks.length && blocks[k + 1].kind === 'blockquote' && !/[\S]/.test(doc.prose.slice(blocks[k].end, blocks[k + 1].start).replace(/\s/g, ''))) {
+    k++;
+    end = blocks[k].end;
+  }
+  const quote = quoteAt(quotes, start);
+  if (quote && quote.start === start && quote.end >= end - 1) return { start: quote.innerStart, end: quote.innerEnd };
+  return { start, end: trimEnd(doc.prose, start, end) };
 }
 
 function strongSubject(mention: Mention | null): boolean {
@@ -388,7 +419,7 @@ function stripTrailingAdverbs(prose: string, start: number, end: number, lex: Le
   return stop;
 }
 
-const SUBORDINATE_SPLIT = /(?:^|\s)(?:after|because|while|when|as|since|although|though|but|and|that|where|if|whereas|before|until|once|so|with|then|also|meanwhile|however|thus)\s+/giu;
+const SUBORDINATE_SPLIT = /(?:^|\s)(?:after|because|while|when|as|since|although|though|but|and|that|where|if|whereas|before|until|once|so|then|also|meanwhile|however|thus)\s+/giu;
 const LEADING_PREPOSITION = /^(?:in|on|at|during|after|before|since|for|from|with|by|under|over|following|regarding|despite|as|amid|while|when|earlier|later|last|this|yesterday|today|separately|meanwhile|however|also|in addition)\b/i;
 
 /** The subject noun phrase before a cue: "Mayor Denise Harrow, who …, said" → "Mayor Denise Harrow". */
@@ -443,6 +474,9 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
     cut = match.index + match[0].length;
   }
   if (cut > 0) start += cut;
+  // A leading preposition is not part of the source: "with officials saying".
+  const preposition = /^\s*(?:with|by|from|for|to|of|in|on|at|among|including)\s+/i.exec(prose.slice(start, end));
+  if (preposition) start += preposition[0].length;
   // A leading prepositional phrase with no comma ("In a statement the ministry said") is rare; drop "In a statement," kind via commas above.
   const trimmedText = prose.slice(start, end).trim();
   if (trimmedText === '' || LEADING_PREPOSITION.test(trimmedText) && !/^(?:as)\b/i.test(trimmedText) && wordsIn(prose, start, end).length > 6) return null;
@@ -558,7 +592,9 @@ function directClaim(
   // Split quote: '"A," she said, "B."'
   const after = Math.max(cueEnd, sourceEnd);
   const next = nextQuoteInBlock(quotes, after, sentence.block);
-  if (next && /^\s*[,:;—–-]?\s*$/.test(prose.slice(after, next.start)) && next.start < sentence.end + 2) {
+  const between = next ? prose.slice(after, next.start) : '';
+  // '"A," she told a news conference in Lenbury, "B."' — a short adjunct may sit before the second piece.
+  if (next && (/^\s*[,:;—–-]?\s*$/.test(between) || (/,\s*$/.test(between) && !/[.;!?]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 7)) && next.start < sentence.end + 2) {
     fragments.push([next.innerStart, next.innerEnd]);
     contentEnd = next.innerEnd;
     sentenceEnd = Math.max(sentenceEnd, next.end);
@@ -648,7 +684,7 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
     const q = quoteAt(quotes, E - 1);
     if (q && q.end > E) contentEnd = q.end;
     contentEnd = trimEnd(prose, contentStart, contentEnd);
-  } else if (/,\s*$/.test(before) && (comma < 0 || trimEnd(prose, comma, E) <= comma + 1)) {
+  } else if (/,\s*$/.test(before) && (comma < 0 || trimEnd(prose, comma, E) <= comma + 1 || /^,\s*(?:which|who)\s/i.test(prose.slice(comma, E)))) {
     // "CONTENT, according to X."
     contentStart = trimStart(prose, S, E);
     contentEnd = trimEnd(prose, contentStart, cue.start);

@@ -61,6 +61,8 @@ export function createLexicon(lang: LanguageData): Lexicon {
   };
 }
 
+const ORG_HEADS = /^(company|firm|group|government|agency|ministry|department|bank|union|hospital|court|council|party|charity|website|site|outlet|newspaper|broadcaster|campaign|administration|regime|military|army|police|authority|authorities|inspectorate|trust|commission|board|service|office|university|school|institute|network|committee|corporation|utility|team|club|league|federation|association|cabinet|parliament|legislature|senate|assembly|embassy|consulate|prosecutor's office)$/;
+
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[’'\-.][\p{L}\p{N}\p{M}]+)*\.?/gu;
 
 export interface Word {
@@ -112,7 +114,7 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
   let j = i;
   while (j < words.length) {
     const w = words[j];
-    if (j > i && /[,;:()"“”.!?]/.test(prose.slice(words[j - 1].end, w.start))) break;
+    if (j > i && /[,;:()"“”.!?—–]|\s-\s/.test(prose.slice(words[j - 1].end, w.start))) break;
     // A country name right after a name starts a new phrase: "Rutte South Korea's willingness".
     if (j > i && isCapitalized(words[j - 1].text) && !lex.nonName.has(words[j - 1].text) && startsCountry(words, j, lex)) break;
     if (isCapitalized(w.text) || /^(?:al|el|bin|ibn|van|von|de|da|di|du|del|der|la|le)-?$/.test(w.text) && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
@@ -168,6 +170,21 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
   });
   const lowerWords = words.map((w) => w.text.toLowerCase());
 
+  // "Darnell Pryce, president of the union": the name is the source, the appositive its title.
+  const comma = topLevelComma(prose, start, end);
+  if (comma >= 0) {
+    const head = classifyNounPhrase(prose, start, comma, lex);
+    const rest = prose.slice(comma + 1, end).trim().replace(/,$/, '');
+    if (head && head.kind === 'person' && head.form === 'name') {
+      return { ...head, title: head.title ?? (rest.replace(/^(a|an|the)\s+/i, '') || null), end: words[words.length - 1].end };
+    }
+    const tail = classifyNounPhrase(prose, comma + 1, end, lex);
+    if (tail && tail.kind === 'person' && tail.form === 'name') {
+      return { ...tail, title: tail.title ?? prose.slice(start, comma).trim().replace(/^(the)\s+/i, ''), start: words[0].start };
+    }
+    if (head) return { ...head, end: words[words.length - 1].end };
+  }
+
   // Pronouns.
   if (words.length === 1) {
     const gender = lex.lang.pronouns[lowerWords[0]];
@@ -207,6 +224,10 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
       }
       const restHead = rest.length ? rest[rest.length - 1] : '';
       if (lex.documentHeads.has(restHead)) return base('document', ownerName, 'description', { head: restHead, owner: ownerName });
+      if (ORG_HEADS.test(restHead) && !lex.anonymousHeads.has(restHead)) {
+        // "Peru's national civil defence agency": a body of its own, named by the whole phrase.
+        return base('organization', `${ownerName} ${rest.join(' ')}`, 'name', { head: restHead });
+      }
       if (rest.some((r) => lex.lang.roleNouns.includes(r) || lex.lang.roleNouns.includes(rest.join(' ')))) {
         return base('person', `${ownerName} ${rest.join(' ')}`, 'role', { head: rest.join(' '), owner: ownerName, title: rest.join(' ') });
       }
@@ -232,6 +253,14 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
   }
 
   if (!head) return null;
+  // "the bank's new projections", "the hospital's figures": a document owned by a body already named.
+  const possessiveOwner = words.findIndex((w, k) => k < words.length - 1 && /[’']s$/.test(w.text));
+  if (possessiveOwner >= 0 && lex.documentHeads.has(head)) {
+    const ownerWord = stripPossessive(lowerWords[possessiveOwner]);
+    if (ORG_HEADS.test(ownerWord) || lex.orgWords.has(ownerWord[0].toUpperCase() + ownerWord.slice(1))) {
+      return base('document', prose.slice(start, end).trim(), 'description', { head, owner: `the ${ownerWord}` });
+    }
+  }
   if (lex.anonymousHeads.has(head) || (lex.groupHeads.has(head) && !determinerFirst)) {
     return describeUnnamed(base, head, prose.slice(start, end), anonymous, lex, indefinite);
   }
@@ -244,10 +273,23 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
   }
   // "the ministry", "the company", "the union": an organisation already named.
   const orgHead = [...lex.orgWords].find((word) => word.toLowerCase() === head);
-  if (orgHead || /^(company|firm|group|government|agency|ministry|department|bank|union|hospital|court|council|party|charity|website|site|outlet|newspaper|broadcaster|campaign|administration|regime|military|army|police|authority|authorities|inspectorate|trust|commission|board|service|office|university|school)$/.test(head)) {
-    return base('organization', head, 'role', { head });
+  if (orgHead || ORG_HEADS.test(head)) {
+    // Keep the modifiers: "the interior ministry" is not just any ministry.
+    const phrase = lowerWords.filter((w) => !lex.determiners.has(w)).join(' ');
+    return base('organization', phrase || head, 'role', { head });
   }
   return null;
+}
+
+function topLevelComma(prose: string, start: number, end: number): number {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = prose[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) return i;
+  }
+  return -1;
 }
 
 function describeUnnamed(

@@ -71,6 +71,9 @@ export function resolveSpeakers(
     resolved.push({ raw: claim, actor, via: [] });
   }
 
+  const merged = registry.mergeRoles();
+  for (const r of resolved) if (r.actor && merged.has(r.actor)) r.actor = merged.get(r.actor)!;
+
   // Nested chains: a claim whose cue stands inside another claim's content is relayed via that claim's actor.
   for (const inner of resolved) {
     const outers = resolved
@@ -141,15 +144,22 @@ function resolveSource(
   }
 
   if (mention.form === 'role') {
-    if (mention.kind === 'organization') return registry.byOrganizationWord(mention.head ?? mention.name);
-    const byRole = registry.byRole(mention.head ?? mention.name);
+    const head = mention.head ?? mention.name;
+    if (mention.kind === 'organization') {
+      return registry.byOrganizationPhrase(mention.name, head) ?? registry.byRoleOnly('organization', mention.name, head);
+    }
+    const byRole = registry.byRole(head);
     if (byRole) return byRole;
-    // A role nobody holds yet ("the city clerk"): an actor of its own, named by the description.
-    return registry.described({ ...mention, kind: 'person', name: mention.name });
+    // A role nobody holds yet ("the city clerk", a headline's "Governor"): an actor of its own until named.
+    return registry.byRoleOnly('person', mention.name, head);
   }
 
   if (mention.kind === 'document') {
-    if (mention.owner) {
+    if (mention.owner && /^the\s/.test(mention.owner)) {
+      const word = mention.owner.slice(4);
+      const owner = registry.byOrganizationPhrase(word, word) ?? registry.byRoleOnly('organization', word, word);
+      if (owner) return owner;
+    } else if (mention.owner) {
       const owner = registry.named({ ...mention, kind: 'organization', name: mention.owner, form: 'name' });
       if (owner) return owner;
     }
