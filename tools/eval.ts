@@ -24,6 +24,8 @@ import {
 import { renderDocumentErrors, renderMetrics } from './eval/report';
 
 const REPO = path.resolve(__dirname, '..');
+/** Documents on which the engine threw (scored as empty output; the run exits 1). */
+const crashes: string[] = [];
 
 interface Options {
   root: string | null;
@@ -105,9 +107,17 @@ function evaluate(corpus: Corpus, oracle: boolean): CorpusResult {
   let ms = 0;
   for (const doc of corpus.documents) {
     const t0 = performance.now();
-    const analysis: Analysis = oracle
-      ? { version: 1, sentences: [], findings: [], ...goldAsAnalysis(doc) }
-      : analyze(doc.text, { format: doc.format });
+    let analysis: Analysis;
+    try {
+      analysis = oracle
+        ? { version: 1, sentences: [], findings: [], ...goldAsAnalysis(doc) }
+        : analyze(doc.text, { format: doc.format });
+    } catch (e) {
+      // Score the document as if nothing was found, say so, and fail the run at the end.
+      const err = e as Error;
+      crashes.push(`${corpus.name}/${doc.id}: analyze() threw ${err.stack?.split('\n').slice(0, 3).join(' | ') ?? String(e)}`);
+      analysis = { version: 1, actors: [], claims: [], sentences: [], unattributed: [], findings: [] };
+    }
     ms += performance.now() - t0;
     const detail = scoreDocument(doc, analysis);
     addCounts(counts, detail.counts);
@@ -176,6 +186,7 @@ function main(): void {
       })),
       check: o.check ? { ok: failed.length === 0, results: checks } : undefined,
       warnings,
+      crashes,
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
@@ -213,6 +224,11 @@ function main(): void {
     }
     for (const w of warnings) out.push(`warning: ${w}`);
     process.stdout.write(`${out.join('\n').trimEnd()}\n`);
+  }
+  if (crashes.length > 0) {
+    for (const c of crashes) process.stderr.write(`eval: ${c}\n`);
+    process.stderr.write(`eval: the engine threw on ${crashes.length} document(s); they were scored as empty output\n`);
+    process.exitCode = 1;
   }
   if (failed.length > 0) {
     process.stderr.write(`eval --check failed: ${failed.map((c) => `${c.corpus} ${c.metric}`).join(', ')} below floor\n`);
