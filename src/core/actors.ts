@@ -32,6 +32,16 @@ const ORG_ROLE_WORDS: Record<string, string[]> = {
   authorities: [],
 };
 
+/** Whether a title holds a role: "Mayor of Eastbrook" is a mayor; "Deputy Governor" is not a governor. */
+function holdsRole(title: string | null, role: string): boolean {
+  if (!title) return false;
+  const lower = title.toLowerCase();
+  const at = lower.indexOf(role);
+  if (at < 0) return false;
+  const before = lower.slice(0, at);
+  return !/\b(deputy|vice|former|ex-|assistant|acting|lieutenant)\s*$/.test(before) || /\b(deputy|vice|former|assistant|acting)\b/.test(role);
+}
+
 export class ActorRegistry {
   readonly records: ActorRecord[] = [];
   private nextId = 1;
@@ -148,7 +158,7 @@ export class ActorRegistry {
       const head = record.role.toLowerCase();
       const target =
         record.kind === 'person'
-          ? this.records.find((r) => r !== record && r.kind === 'person' && r.role === null && !!r.title && r.title.toLowerCase().includes(head))
+          ? this.records.find((r) => r !== record && r.kind === 'person' && r.role === null && holdsRole(r.title, head))
           : this.records.find((r) => r !== record && r.kind === 'organization' && r.role === null && r.name.toLowerCase().split(/[\s.]+/).includes(head));
       if (!target) continue;
       for (const m of record.mentions) this.note(target, m);
@@ -162,7 +172,7 @@ export class ActorRegistry {
   /** "the mayor", "the NATO Secretary General": the latest person whose title holds the role. */
   byRole(role: string): ActorRecord | null {
     const lower = role.toLowerCase();
-    return this.mostRecent((r) => r.kind === 'person' && r.role === null && !!r.title && r.title.toLowerCase().includes(lower));
+    return this.mostRecent((r) => r.kind === 'person' && r.role === null && holdsRole(r.title, lower));
   }
 
   /** "the ministry", "the union", "the company": the latest organisation the word fits. */
@@ -195,10 +205,13 @@ export function buildActors(registry: ActorRegistry, source: string, lex: Lexico
   const actors: Actor[] = [];
   for (const record of registry.records) {
     const named = record.mentions.length;
+    // People the story only mentions in passing, with no title and a single mention, are not listed:
+    // capitalised runs ("Labour Day", "Great Orchestra") too often look like names.
     const keep =
       record.speaker ||
-      (record.kind === 'person' && record.name.split(/\s+/).length >= 2 && !/^(the|a|an)\s/i.test(record.name)) ||
-      ((record.kind === 'organization' || record.kind === 'country') && named >= 2);
+      (record.kind === 'person' && record.name.split(/\s+/).length >= 2 && !/^(the|a|an)\s/i.test(record.name) && (record.title !== null || named >= 2)) ||
+      (record.kind === 'organization' && named >= 2) ||
+      (record.kind === 'country' && named >= 3);
     if (!keep) continue;
     const mentions = [...record.mentions].sort((a, b) => a.start - b.start).map((m) => ({ start: m.start, end: m.end, text: source.slice(m.start, m.end) }));
     const aliases: string[] = [];

@@ -70,6 +70,8 @@ export function createCueFinder(lang: LanguageData): CueFinder {
       let match: RegExpExecArray | null;
       while ((match = pattern.exec(text))) {
         const word = match[1].toLowerCase().replace(/\s+/g, ' ');
+        // Capitalised, a cue word is a name ("United States") — except "According to" opening a sentence.
+        if (/^\p{Lu}/u.test(match[1]) && word !== 'according to') continue;
         // "According to" may start a sentence; other cues are lower case in running prose, except in headlines.
         out.push({ start: start + match.index, end: start + match.index + match[1].length, word, lemma: lemmaOf.get(word) ?? word });
       }
@@ -172,9 +174,14 @@ function readCue(
   if (NOUN_LIKE.has(cue.word) && (lex.determiners.has(lowerPrev) || /[’']s$/.test(prevWord) || lex.months.has(prevWord) || /^(annual|new|latest|first|final|recent|such|official|initial|this|that|no|any|his|her|whose|of|to|will|would|could|should|can|may|might|must)$/i.test(prevWord))) {
     return null;
   }
-  // Infinitives and modals ("to report", "would say") are not attributions of something said.
-  if (/^(to|will|would|could|should|can|may|might|must|not|never|cannot|did|does|do)$/i.test(prevWord) && !/^(said|told)$/.test(cue.word)) return null;
-  if (/^(to|will|would|could|should|can|may|might|must|cannot|did|does|do)$/i.test(prevWord)) return null;
+  const nextChar = prose.slice(cue.end, cue.end + 2).trim()[0] ?? '';
+  if (NOUN_LIKE.has(cue.word) && /[,.;:)]/.test(nextChar)) return null; // "the report," / "in his remarks."
+  // After a preposition it is an adjective or a noun: "over alleged plots", "of reported cases".
+  if (/^(over|of|for|about|against|with|from|on|in|into|amid|despite|the|an|a|any|its|their|his|her)$/i.test(prevWord) && cue.word !== 'according to') return null;
+  // Infinitives and modals ("to report", "would say") are not attributions of something said —
+  // except "went on to say".
+  const wentOnTo = /\b(?:went|goes|go|going)\s+on\s+to\s*$/i.test(before);
+  if (!wentOnTo && /^(to|will|would|could|should|can|may|might|must|cannot|did|does|do)$/i.test(prevWord)) return null;
 
   // The cue phrase may carry an object: "told reporters", "said in a statement", "expressed to Rutte".
   const cueEnd = extendCue(prose, cue, E, lex);
@@ -231,7 +238,8 @@ function readCue(
   const quoteAfter = nextQuoteInBlock(quotes, cueEnd, blockIndex);
   if (subject && quoteAfter && /^[:,]?\s*$/.test(prose.slice(cueEnd, quoteAfter.start))) {
     const tail = prose.slice(quoteAfter.end, Math.max(quoteAfter.end, E));
-    if (quoteAfter.end >= E || /^[\s.,;:!?)]*$/.test(tail)) {
+    // '… said "We couldn't win," and the city flag is at half-mast': the quote ends the claim.
+    if (quoteAfter.end >= E || /^[\s.,;:!?)]*$/.test(tail) || /^\s*,?\s*(?:and|but|while|as|before|after)\s/.test(tail)) {
       return {
         type: 'direct', contentStart: quoteAfter.innerStart, contentEnd: quoteAfter.innerEnd, fragments: [],
         cueStart: cue.start, cueEnd, cueWord: cue.word, sourceStart: subject.start, sourceEnd: subject.end, source: subject.mention,
@@ -258,6 +266,12 @@ function readCue(
   if (restIsAdjunct || (rest !== '' && /^[,;]/.test(afterCue))) {
     // Parenthetical "X, she found, Y": the claim is the whole sentence.
     const commaBefore = before.lastIndexOf(',');
+    const participleNext = /^,\s*(?:\p{L}+ly\s+)?(?:adding|saying|noting|citing|explaining|arguing|warning|insisting|claiming|stressing)\b/u.test(afterCue.trim());
+    if (subject && commaBefore > 0 && /^,/.test(afterCue.trim()) && subject.start > S + commaBefore && participleNext) {
+      const start = trimStart(prose, S, E);
+      const end = trimEnd(prose, start, S + commaBefore);
+      if (wordsIn(prose, start, end).length >= 3) return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, subject, sharesSourceWith);
+    }
     if (subject && commaBefore > 0 && /^,/.test(afterCue.trim()) && subject.start > S + commaBefore) {
       const start = trimStart(prose, S, E);
       return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, trimEnd(prose, start, E), subject, sharesSourceWith);
@@ -430,64 +444,77 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   // Never reach back over a quote or an earlier claim's cue.
   for (const quote of quotes) if (quote.end <= cueStart && quote.end > from) from = quote.end;
   for (const claim of earlier) if (claim.cueEnd <= cueStart && claim.cueEnd > from) from = claim.cueEnd;
-  let end = stripTrailingAdverbs(prose, from, cueStart, lex);
+  const end = stripTrailingAdverbs(prose, from, cueStart, lex);
   if (end <= from) return null;
-  let text = prose.slice(from, end);
-  // Relative clause or appositive closing right before the cue.
-  const segments = splitTopLevelCommas(text);
-  let chosen: { start: number; end: number } | null = null;
-  if (/,\s*$/.test(prose.slice(from, cueStart).replace(/\s+$/, '') + (prose[end] === ',' ? ',' : '')) || text.endsWith(',') || prose.slice(end, cueStart).includes(',')) {
-    // "X, who …, said" / "X, chief economist at Y, said" / "X, 34, said"
-    let k = segments.length - 1;
-    while (k >= 0 && segments[k].text.trim() === '') k--;
-    let appositiveEnd = k >= 0 ? segments[k].end : -1;
-    while (k > 0 && isRelativeOrAppositive(segments[k].text, lex)) {
-      if (/^\s*(who|which|whose|whom|where)\b/i.test(segments[k].text) || /^\s*\d+\s*$/.test(segments[k].text)) appositiveEnd = segments[k - 1].end;
-      k--;
-    }
-    if (k >= 0) chosen = { start: segments[k].start, end: Math.max(segments[k].end, appositiveEnd) };
-  } else {
-    const last = segments[segments.length - 1];
-    chosen = { start: last.start, end: last.end };
-    // An appositive NAME after a description: "Harrow's spokesperson, Tomas Reyes, denied" is handled above;
-    // "Lumora's chief executive, Derek Vance said" — join a description segment with a following name.
-    if (segments.length >= 2 && /^\s*\p{Lu}/u.test(last.text) && isDescriptiveSegment(segments[segments.length - 2].text, lex)) {
-      chosen = { start: segments[segments.length - 2].start, end: last.end };
-    }
+  const segments = splitTopLevelCommas(prose.slice(from, end));
+  // Walk back from the cue over relative clauses, appositives and adjuncts to the head of the subject:
+  // "Mayor Denise Harrow, who introduced the plan in April, said" → "Mayor Denise Harrow";
+  // "Marta Kovač, chief economist at Halden Securities, said" → the name with its appositive;
+  // "ALDI, in a Facebook post on Tuesday, called" → "ALDI".
+  let k = segments.length - 1;
+  while (k >= 0 && segments[k].text.trim() === '') k--;
+  if (k < 0) return null;
+  let spanEnd = segments[k].end;
+  let skippedAdjunct = false;
+  while (k > 0) {
+    const text = segments[k].text;
+    if (/^(who|which|whose|whom|where)\b/i.test(text) || /^\d+$/.test(text)) {
+      spanEnd = segments[k - 1].end;
+    } else if (LEADING_PREPOSITION.test(text) && !/^as\b/i.test(text)) {
+      if (!skippedAdjunct && spanEnd === segments[k].end) spanEnd = segments[k - 1].end;
+      skippedAdjunct = true;
+    } else if (!isRelativeOrAppositive(text, lex)) break;
+    k--;
   }
-  if (!chosen) return null;
-  let start = from + chosen.start;
-  end = from + chosen.end;
-  text = prose.slice(start, end);
+  let head = segments[k];
+  // "Harrow's spokesperson, Tomas Reyes, denied": a description joined to the name after it.
+  if (k > 0 && /^\p{Lu}/u.test(head.text) && isDescriptiveSegment(segments[k - 1].text, lex)) {
+    head = { start: segments[k - 1].start, end: head.end, text: prose.slice(from + segments[k - 1].start, from + head.end) };
+  }
+  let start = from + head.start;
+  const headEnd = from + head.end;
+  // A relative clause with no commas ends the subject: "Solaris Paper which makes Sorbent".
+  let headText = prose.slice(start, headEnd);
+  const relative = /\s(?:who|which|that|whose)\s/i.exec(headText);
+  let stop = headEnd;
+  if (relative && relative.index > 0 && /\p{Lu}/u.test(headText.slice(0, relative.index))) {
+    stop = start + relative.index;
+    if (spanEnd === head.end) spanEnd = stop - from;
+    headText = prose.slice(start, stop);
+  }
   // Cut after the last subordinator: "The call came after the South Korean National Intelligence Service".
   let cut = 0;
   SUBORDINATE_SPLIT.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = SUBORDINATE_SPLIT.exec(text))) {
+  while ((match = SUBORDINATE_SPLIT.exec(headText))) {
     const word = match[0].trim().toLowerCase();
-    // "and" inside a name or a pair of subjects ("Coles and Woolworths") is not a clause boundary.
+    // "and" between two names ("Coles and Woolworths", "the Committee and the FSB") joins subjects.
     if (word === 'and') {
-      const beforeAnd = text.slice(0, match.index).trim();
-      const afterAnd = text.slice(match.index + match[0].length);
-      if (/\p{Lu}[\p{L}’'-]*$/u.test(beforeAnd) && /^\p{Lu}/u.test(afterAnd)) continue;
+      const beforeAnd = headText.slice(0, match.index).trim();
+      const afterAnd = headText.slice(match.index + match[0].length);
+      if (/\p{Lu}[\p{L}’'().-]*\)?$/u.test(beforeAnd) && /^(?:the\s+)?\p{Lu}/u.test(afterAnd)) continue;
     }
     cut = match.index + match[0].length;
   }
   if (cut > 0) start += cut;
-  // A leading preposition is not part of the source: "with officials saying".
-  const preposition = /^\s*(?:with|by|from|for|to|of|in|on|at|among|including)\s+/i.exec(prose.slice(start, end));
-  if (preposition) start += preposition[0].length;
-  // A leading prepositional phrase with no comma ("In a statement the ministry said") is rare; drop "In a statement," kind via commas above.
-  const trimmedText = prose.slice(start, end).trim();
-  if (trimmedText === '' || LEADING_PREPOSITION.test(trimmedText) && !/^(?:as)\b/i.test(trimmedText) && wordsIn(prose, start, end).length > 6) return null;
-  const words = wordsIn(prose, start, end);
+  // Leading prepositions and time phrases are not the source: "with officials", "on Monday a source".
+  for (;;) {
+    const lead = /^\s*(?:(?:with|by|from|for|to|of|in|on|at|among|including|last|this|early|late)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|morning|night|evening|afternoon|today|yesterday)\b[,\s]*)+/u.exec(prose.slice(start, stop));
+    const preposition = /^\s*(?:with|by|from|for|to|of|in|on|at|among|including)\s+/i.exec(prose.slice(start, stop));
+    const found = lead && lead[0].trim() !== '' ? lead : preposition;
+    if (!found || found[0].length === 0) break;
+    start += found[0].length;
+  }
+  const words = wordsIn(prose, start, stop);
   if (words.length === 0 || words.length > 16) return null;
-  // A verb in the phrase means it is a clause, not a subject: "the council failed to pass … said".
   const mention = classifyNounPhrase(prose, words[0].start, words[words.length - 1].end, lex);
   if (!mention) return null;
   if (words.length > 8 && mention.form !== 'name' && mention.kind !== 'anonymous' && mention.kind !== 'document') return null;
   if (looksLikeClause(words.map((w) => w.text), lex) && mention.kind !== 'anonymous') return null;
-  return { start: words[0].start, end: words[words.length - 1].end, mention };
+  const sourceEnd = Math.max(words[words.length - 1].end, trimEnd(prose, words[0].start, from + spanEnd));
+  // The appositive stays in the span but the head decides who it is.
+  const full = sourceEnd > words[words.length - 1].end ? classifyNounPhrase(prose, words[0].start, sourceEnd, lex) : null;
+  return { start: words[0].start, end: sourceEnd, mention: full && full.kind === mention.kind ? full : mention };
 }
 
 function looksLikeClause(words: string[], lex: Lexicon): boolean {
@@ -513,6 +540,9 @@ function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
   const lower = trimmed.toLowerCase();
   if (lex.lang.roleNouns.some((role) => lower.startsWith(role + ' ') || lower === role)) return true;
   if (/^(chief|senior|deputy|former|retired|regional|national|head|president|director|secretary|chair|professor|spokes)/i.test(trimmed)) return true;
+  // "retail expert from Queensland University", "regional secretary of the union"
+  const headPart = lower.split(/\s(?:of|from|at|for|with|in)\s/)[0];
+  if (/^\p{Ll}/u.test(trimmed) && lex.lang.roleNouns.some((role) => headPart.endsWith(role))) return true;
   return false;
 }
 
@@ -669,7 +699,21 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
   const comma = findTopLevel(prose, afterStart, E, ',');
   let sourceEnd = comma >= 0 ? comma : E;
   sourceEnd = trimEnd(prose, afterStart, sourceEnd);
-  const words = wordsIn(prose, afterStart, sourceEnd);
+  let words = wordsIn(prose, afterStart, sourceEnd);
+  if (words.length > 8) {
+    // No comma closes the source: it ends at its last noun ("the emergencies ministry recovered …").
+    let last = -1;
+    for (let i = 0; i < Math.min(words.length, 9); i++) {
+      const w = words[i].text;
+      const lw = w.toLowerCase();
+      if (isCapitalized(w) || lex.documentHeads.has(lw) || lex.anonymousHeads.has(lw) || lex.groupHeads.has(lw) || lex.lang.roleNouns.includes(lw) || /^(ministry|agency|office|department|service|company|government|police|council|committee|commission|report|statement)$/.test(lw)) last = i;
+      else if (last >= 0 && !lex.determiners.has(lw) && !/^(of|the|for|and|from|at|in)$/.test(lw)) break;
+    }
+    if (last >= 0) {
+      words = words.slice(0, last + 1);
+      sourceEnd = words[last].end;
+    }
+  }
   if (words.length === 0 || words.length > 16) return null;
   const mention = classifyNounPhrase(prose, afterStart, sourceEnd, lex);
   if (!mention) return null;
@@ -688,6 +732,10 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
     // "CONTENT, according to X."
     contentStart = trimStart(prose, S, E);
     contentEnd = trimEnd(prose, contentStart, cue.start);
+  } else if (comma < 0 && sourceEnd < E - 1 && wordsIn(prose, sourceEnd, E).length > 2) {
+    // In the middle with no comma after the source: the claim is the sentence.
+    contentStart = trimStart(prose, S, E);
+    contentEnd = trimEnd(prose, contentStart, E);
   } else {
     // In the middle: the claim is the sentence.
     contentStart = trimStart(prose, S, E);

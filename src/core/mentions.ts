@@ -121,9 +121,14 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
       j++;
       continue;
     }
-    // "of" / "for" / "and" inside an organisation name: "Federal Aviation Office of Germany".
-    if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
+    // "of" / "for" / "and" inside an organisation name: "Federal Aviation Office of Germany";
+    // "of" / "to" inside a title: "US Secretary of State Mike Pompeo", "Ambassador to Germany".
+    if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on' || w.text === 'to') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
       const sofar = words.slice(i, j).map((x) => x.text);
+      if ((w.text === 'of' || w.text === 'to') && lex.titleSet.has(sofar[sofar.length - 1].toLowerCase())) {
+        j++;
+        continue;
+      }
       const orgSoFar = sofar.some((x) => lex.orgWords.has(stripPossessive(x)));
       if ((orgSoFar && w.text !== 'and') || (orgSoFar && w.text === 'and' && !lex.knownOrgs.has(sofar.join(' ').toLowerCase())) || (w.text !== 'and' && lex.knownOrgs.has(sofar.join(' ').toLowerCase()))) {
         j++;
@@ -191,13 +196,22 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
     if (gender) return base('person', lowerWords[0], 'pronoun', { gender });
   }
 
-  // Look for a proper name: the longest capitalised run that is not just a sentence opener.
+  // Look for a proper name: the longest capitalised run that is not just a sentence opener — but a
+  // person named first wins over the body named after ("Mike Ryan of the World Health Organization").
   let best: { from: number; to: number } | null = null;
+  let firstRun: { from: number; to: number } | null = null;
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalized(words[i].text)) continue;
     const to = capitalRun(words, i, prose, lex);
+    if (!firstRun) firstRun = { from: i, to };
     if (!best || to - i > best.to - best.from) best = { from: i, to };
     i = to - 1;
+  }
+  if (firstRun && best && firstRun !== best && firstRun.from <= 1) {
+    const firstWords = words.slice(firstRun.from, firstRun.to).map((w) => stripPossessive(w.text));
+    const typedFirst = entityFromRun(firstWords, '', lex);
+    const between = lowerWords.slice(firstRun.to, best.from);
+    if (typedFirst && typedFirst.kind === 'person' && (firstWords.length >= 2 || typedFirst.title) && between.length > 0 && /^(of|from|at|for|with)$/.test(between[0])) best = firstRun;
   }
 
   const anonymous = prose.slice(start, end).toLowerCase();
