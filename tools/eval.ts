@@ -219,7 +219,7 @@ function main(): void {
     if (o.check) {
       out.push(`Floor check (${path.relative(process.cwd(), o.floors) || o.floors}):`);
       for (const c of checks) out.push(`  ${c.ok ? 'ok  ' : 'FAIL'}  ${c.message}`);
-      out.push(failed.length === 0 ? '  all floors met' : `  ${failed.length} metric(s) below floor — see FAIL lines above`);
+      out.push(failed.length === 0 ? '  all floors met' : `  ${failed.length} metric(s) not at their floor — see FAIL lines above`);
       out.push('');
     }
     for (const w of warnings) out.push(`warning: ${w}`);
@@ -231,7 +231,7 @@ function main(): void {
     process.exitCode = 1;
   }
   if (failed.length > 0) {
-    process.stderr.write(`eval --check failed: ${failed.map((c) => `${c.corpus} ${c.metric}`).join(', ')} below floor\n`);
+    process.stderr.write(`eval --check failed: ${failed.map((c) => `${c.corpus} ${c.metric}`).join(', ')} not at their floor (tools/eval-floors.json)\n`);
     process.exitCode = 1;
   }
 }
