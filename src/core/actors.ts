@@ -178,7 +178,8 @@ export class ActorRegistry {
   /** "the ministry", "the union", "the company": the latest organisation the word fits. */
   byOrganizationWord(word: string): ActorRecord | null {
     const capital = word[0].toUpperCase() + word.slice(1);
-    const direct = this.mostRecent((r) => r.kind === 'organization' && r.name.split(/[\s.]+/).some((t) => t === capital || t.toLowerCase() === word));
+    // The body the story is about beats the one named last: "the bank" in a central-bank story.
+    const direct = this.mostSalient((r) => r.kind === 'organization' && r.name.split(/[\s.]+/).some((t) => t === capital || t.toLowerCase() === word));
     if (direct) return direct;
     const related = ORG_ROLE_WORDS[word];
     if (related && related.length) {
@@ -190,6 +191,15 @@ export class ActorRegistry {
       return this.mostRecent((r) => r.kind === 'organization' && r.speaker) ?? this.mostRecent((r) => r.kind === 'organization');
     }
     return null;
+  }
+
+  mostSalient(predicate: (record: ActorRecord) => boolean): ActorRecord | null {
+    let best: ActorRecord | null = null;
+    for (const record of this.records) {
+      if (!predicate(record)) continue;
+      if (!best || record.mentions.length > best.mentions.length || (record.mentions.length === best.mentions.length && record.lastSeen > best.lastSeen)) best = record;
+    }
+    return best;
   }
 
   mostRecent(predicate: (record: ActorRecord) => boolean): ActorRecord | null {

@@ -85,7 +85,7 @@ export function createCueFinder(lang: LanguageData): CueFinder {
 }
 
 // Forms that are also nouns ("the report", "a claim", "his remarks"): a cue only when used as a verb.
-const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'found', 'charge', 'found']);
+const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'charge']);
 const TIME_WORDS = /^(on|in|at|during|after|before|last|this|next|yesterday|today|tonight|earlier|later|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|night|morning|afternoon|evening|the|a|an|its|his|her|their|of|news|conference|statement|interview|speech|briefing|call|phone|vote|meeting|hearing|session|event|rally|visit|trip|press|recent|same|day|weekend|then|also|again|separately|previously|recently|publicly|privately|by|via|with|to|through|over|from|for|wednesday's|tuesday's|monday's|thursday's|friday's|sunday's|saturday's|\d+)$/i;
 
 export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawClaim[] {
@@ -441,6 +441,9 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   const { doc, quotes, lex } = ctx;
   const prose = doc.prose;
   let from = sentenceStart;
+  // A dateline is not part of the subject: "SAN FRANCISCO — A federal judge ruled".
+  const dateline = /^\s*\p{Lu}[\p{Lu}\s,.'’-]*\s[—–-]\s/u.exec(prose.slice(sentenceStart, cueStart));
+  if (dateline) from += dateline[0].length;
   // Never reach back over a quote or an earlier claim's cue.
   for (const quote of quotes) if (quote.end <= cueStart && quote.end > from) from = quote.end;
   for (const claim of earlier) if (claim.cueEnd <= cueStart && claim.cueEnd > from) from = claim.cueEnd;
@@ -534,11 +537,16 @@ function isDescriptiveSegment(text: string, lex: Lexicon): boolean {
 
 function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
   const trimmed = text.trim();
+  // A titled name is a subject in its own right: "Police Chief Raymond Osei".
+  if (/^\p{Lu}/u.test(trimmed)) {
+    const named = classifyNounPhrase(trimmed, 0, trimmed.length, lex);
+    if (named && named.kind === 'person' && named.form === 'name' && (named.title || named.name.includes(' '))) return false;
+  }
   if (/^(who|which|whose|whom|where)\b/i.test(trimmed)) return true;
   if (/^\d+$/.test(trimmed)) return true; // age: "Marisol Huamán, 34, said"
   if (/^(a|an|the|one)\s/i.test(trimmed) && !/\b(said|says|told)\b/.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
-  if (lex.lang.roleNouns.some((role) => lower.startsWith(role + ' ') || lower === role)) return true;
+  if (/^\p{Ll}/u.test(trimmed) && lex.lang.roleNouns.some((role) => lower.startsWith(role + ' ') || lower === role)) return true;
   if (/^(chief|senior|deputy|former|retired|regional|national|head|president|director|secretary|chair|professor|spokes)/i.test(trimmed)) return true;
   // "retail expert from Queensland University", "regional secretary of the union"
   const headPart = lower.split(/\s(?:of|from|at|for|with|in)\s/)[0];

@@ -220,6 +220,18 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
   const determinerFirst = lex.determiners.has(lowerWords[0]) || /^(a|an|one|two|three|four|five|several|some)$/.test(lowerWords[0]);
   const indefinite = /^(a|an|one|two|three|four|five|six|several|some|many|other)$/.test(lowerWords[0]);
 
+  // "a Brightline Research poll for the Port Calder Herald": a document named after its author.
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalized(words[i].text)) continue;
+    const to = capitalRun(words, i, prose, lex);
+    if (to < words.length && lex.documentHeads.has(lowerWords[to]) && i <= 2) {
+      const owner = cleanEntityName(words.slice(i, to).map((w) => stripPossessive(w.text)), lex);
+      const typed = entityFromRun(owner.split(' '), owner, lex);
+      if (typed && typed.kind !== 'person') return base('document', owner, 'description', { head: lowerWords[to], owner: typed.name });
+    }
+    i = to - 1;
+  }
+
   if (best) {
     const nameWords = words.slice(best.from, best.to).map((w) => stripPossessive(w.text));
     const possessive = /[’']s?$/.test(words[best.to - 1].text) && best.to < words.length;

@@ -115,7 +115,8 @@ function resolveSource(
       return viaEntity?.[1] ?? previousSpeaker;
     }
     if (gender === 'male' || gender === 'female') {
-      const fits = (r: ActorRecord | null | undefined): r is ActorRecord => !!r && r.kind === 'person' && (r.gender === null || r.gender === gender);
+      // An anonymous source can be "she": "A nurse … told the Daily Courier she had …".
+      const fits = (r: ActorRecord | null | undefined): r is ActorRecord => !!r && (r.kind === 'person' || (r.kind === 'anonymous' && !/s$/.test(r.name))) && (r.gender === null || r.gender === gender);
       let choice: ActorRecord | null = null;
       // Within the same sentence, a subject named before the pronoun ("Yoon … he will").
       const sameSentence = subjectOfSentence.get(here);

@@ -54,7 +54,6 @@ const CUES: Record<string, string[]> = {
   reply: ['reply', 'replies', 'replied'],
   respond: ['responded'],
   answer: ['answered'],
-  ask: ['asked'],
   urge: ['urge', 'urges', 'urged', 'urging'],
   recall: ['recall', 'recalls', 'recalled', 'recalling'],
   complain: ['complain', 'complains', 'complained', 'complaining'],
