@@ -44,12 +44,16 @@ const ACTOR_OPTIONS: IFuseOptions<Record> = {
   minMatchCharLength: 2,
 };
 
-// Claims are long: a stricter threshold keeps fuzzy noise out, field norm is ignored so long quotes still rank.
+// Claims are long and searched by a few remembered words: token search with every word required
+// ("cracks roof" finds "cracks in the roof"), a stricter threshold keeps fuzzy noise out, and the
+// field norm is ignored so long quotes still rank.
 const CLAIM_OPTIONS: IFuseOptions<Record> = {
   keys: [
     { name: 'label', weight: 2 },
     { name: 'secondary', weight: 1 },
   ],
+  useTokenSearch: true,
+  tokenMatch: 'all',
   threshold: 0.28,
   ignoreLocation: true,
   ignoreFieldNorm: true,

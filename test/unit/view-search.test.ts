@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import { actorPickItems, claimPickItems, labelHighlights, searchWorkspace, workspaceEntries } from '../../src/vscode/view/search';
+import { SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
+
+describe('view: quick-pick search', () => {
+  it('lists every actor for an empty query', () => {
+    const items = actorPickItems(sampleAnalysis());
+    assert.strictEqual(items.length, 6);
+    assert.ok(items.every((item) => item.alwaysShow));
+    const jane = items[0];
+    assert.strictEqual(jane.label, 'Jane Doe');
+    assert.strictEqual(jane.description, 'Mayor · person');
+    assert.match(jane.detail ?? '', /^1 claim · “We will not close the library,”$/);
+    assert.strictEqual(SAMPLE_TEXT.slice(jane.target.start, jane.target.end), 'Mayor Jane Doe');
+  });
+
+  it('finds an actor despite a typo, with label highlights', () => {
+    const items = actorPickItems(sampleAnalysis(), 'jane deo');
+    assert.strictEqual(items[0]?.label, 'Jane Doe');
+    assert.ok(items[0].highlights.length > 0);
+    for (const [start, end] of items[0].highlights) assert.ok(start >= 0 && end <= items[0].label.length && start < end);
+  });
+
+  it('finds an actor by title or alias', () => {
+    assert.strictEqual(actorPickItems(sampleAnalysis(), 'gazette')[0]?.label, 'Harbour Gazette');
+    assert.strictEqual(actorPickItems(sampleAnalysis(), 'council member')[0]?.label, 'Tom Reyes');
+  });
+
+  it('finds nothing for nonsense', () => {
+    assert.deepStrictEqual(actorPickItems(sampleAnalysis(), 'zzqxw'), []);
+  });
+
+  it('lists claims and unattributed sentences in reading order with line numbers', () => {
+    const items = claimPickItems(sampleAnalysis(), '', 200, SAMPLE_TEXT);
+    assert.deepStrictEqual(items.map((item) => item.detail), [
+      'Direct quote · line 3',
+      'Unattributed sentence · line 5',
+      'Indirect (paraphrase) · line 7',
+      'Indirect (paraphrase) · line 9',
+      '"According to" · line 11',
+      'Partial quote · line 13'.replace('Partial quote', 'Indirect (paraphrase)'),
+    ]);
+    assert.strictEqual(items[0].description, '— Jane Doe · said');
+    assert.strictEqual(items[1].description, '— no source');
+  });
+
+  it('finds claims by their words and by who made them', () => {
+    const library = claimPickItems(sampleAnalysis(), 'library');
+    assert.deepStrictEqual(new Set(library.map((item) => item.target.start)), new Set([
+      span('We will not close the library,').start,
+      span('the library would lose funding').start,
+      span('the library has 12,000 members').start,
+    ]));
+    const byTom = claimPickItems(sampleAnalysis(), 'Tom Reyes');
+    assert.strictEqual(byTom[0]?.target.start, span('the vote had been rushed').start);
+    const budget = claimPickItems(sampleAnalysis(), 'budget');
+    assert.strictEqual(budget[0]?.description, '— no source');
+    assert.ok(budget[0].highlights.length > 0);
+  });
+
+  it('clips highlights to the label and makes them end-exclusive', () => {
+    assert.deepStrictEqual(
+      labelHighlights([{ key: 'label', indices: [[0, 2], [8, 20]] }, { key: 'secondary', indices: [[0, 1]] }], 10),
+      [[0, 3], [8, 10]],
+    );
+  });
+
+  it('searches across files, naming file and line', () => {
+    const files = [
+      workspaceEntries('file:///w/a.md', 'a.md', sampleAnalysis(), SAMPLE_TEXT),
+      workspaceEntries('file:///w/b.md', 'drafts/b.md', sampleAnalysis(), SAMPLE_TEXT),
+    ];
+    const results = searchWorkspace(files, 'Jane Doe');
+    assert.ok(results.length >= 2);
+    assert.deepStrictEqual(new Set(results.slice(0, 2).map((item) => item.uri)), new Set(['file:///w/a.md', 'file:///w/b.md']));
+    assert.match(results[0].detail ?? '', /^(a\.md|drafts\/b\.md):3/);
+    const claim = searchWorkspace(files, 'cracks roof').find((item) => item.uri === 'file:///w/b.md');
+    assert.match(claim?.detail ?? '', /^drafts\/b\.md:13 · Indirect/);
+  });
+});
