@@ -98,14 +98,10 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
     const sentenceClaims: RawClaim[] = [];
     for (let k = 0; k < found.length; k++) {
       const cue = found[k];
-      if (isInsideClaim(sentenceClaims, cue) && !/^(said|says|told|reported|had reported|wrote|warned|claimed)$/.test(cue.word) && cue.word !== 'according to') {
-        // Words inside an earlier claim's content become nested claims only when they look like speech.
-      }
       const claim = readCue(ctx, cues, sentence, sentenceIndex, cue, found[k + 1] ?? null, sentenceClaims);
-      if (claim) {
-        sentenceClaims.push(claim);
-      }
+      if (claim) sentenceClaims.push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
     }
+    endBeforeNextSubject(prose, sentenceClaims);
     claims.push(...sentenceClaims);
   });
 
@@ -114,8 +110,50 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
   return claims;
 }
 
-function isInsideClaim(claims: RawClaim[], cue: CueMatch): boolean {
-  return claims.some((c) => cue.start >= c.contentStart && cue.start < c.contentEnd);
+/**
+ * '"…", while ALDI, in a post, called it "unexpected"': a claim's content ends where the next
+ * claim's own subject begins, when a conjunction introduces it.
+ */
+function endBeforeNextSubject(prose: string, claims: RawClaim[]): void {
+  for (const a of claims) {
+    for (const b of claims) {
+      if (a === b || b.sourceStart <= a.contentStart || b.sourceStart >= a.contentEnd || b.sharesSourceWith !== null) continue;
+      const lead = /,?\s*(?:while|whereas|and|but)\s*$/.exec(prose.slice(a.contentStart, b.sourceStart));
+      if (lead) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + lead.index);
+    }
+  }
+}
+
+/** "He told the press the drugs were part of it: "What will stop Ebola is …"" — two claims. */
+function splitAtColonQuote(ctx: AttributionContext, claim: RawClaim): RawClaim[] {
+  if (claim.type === 'direct') return [claim];
+  const prose = ctx.doc.prose;
+  const text = prose.slice(claim.contentStart, claim.contentEnd);
+  const colon = /:\s*(?=["“])/.exec(text);
+  if (!colon || colon.index < 10) return [claim];
+  const quote = quoteAt(ctx.quotes, claim.contentStart + colon.index + colon[0].length);
+  if (!quote || quote.end < claim.contentEnd - 1) return [claim];
+  const quoteClaim: RawClaim = { ...claim, type: 'direct', contentStart: quote.innerStart, contentEnd: quote.innerEnd, fragments: [], sharesSourceWith: null };
+  claim.contentEnd = trimEnd(prose, claim.contentStart, claim.contentStart + colon.index);
+  claim.type = ctx.quotes.some((q) => q.start >= claim.contentStart && q.end <= claim.contentEnd) ? 'mixed' : 'indirect';
+  return [claim, quoteClaim];
+}
+
+/** "The Investigative Committee and the FSB said …": one claim for each subject. */
+function coordinatedSubjects(ctx: AttributionContext, claim: RawClaim): RawClaim[] {
+  const { doc, lex } = ctx;
+  const prose = doc.prose;
+  const sourceText = prose.slice(claim.sourceStart, claim.sourceEnd);
+  const and = /,?\s+and\s+(?=(?:the\s+)?\p{Lu})/u.exec(sourceText);
+  if (!and || !claim.source || claim.source.form !== 'name') return [];
+  const firstEnd = claim.sourceStart + and.index;
+  const secondStart = claim.sourceStart + and.index + and[0].length;
+  const first = classifyNounPhrase(prose, claim.sourceStart, firstEnd, lex);
+  const second = classifyNounPhrase(prose, secondStart, claim.sourceEnd, lex);
+  if (!first || !second || first.form !== 'name' || second.form !== 'name' || first.kind === 'person' && first.name.split(' ').length === 1) return [];
+  claim.sourceEnd = firstEnd;
+  claim.source = first;
+  return [{ ...claim, sourceStart: secondStart, sourceEnd: claim.sourceStart + sourceText.length, source: second, sharesSourceWith: null, fragments: [...claim.fragments] }];
 }
 
 function previousQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): Quote | null {
@@ -175,6 +213,21 @@ function readCue(
     return null;
   }
   const nextChar = prose.slice(cue.end, cue.end + 2).trim()[0] ?? '';
+  // "has alleged ties", "claimed victory": a plain noun after the verb is its object, not a claim.
+  if (/^(alleged|claimed)$/.test(cue.word)) {
+    const nextWord = /^\s+([\p{L}’'-]+)/u.exec(prose.slice(cue.end, cue.end + 30))?.[1] ?? '';
+    if (/^\p{Ll}/u.test(nextWord) && !/^(that|the|a|an|he|she|it|they|his|her|its|their|this|there|to|in|on|at|without|on|responsibility)$/.test(nextWord)) return null;
+  }
+  // Passives: "were reported by local media to have …" names its source after "by"; without an agent
+  // ("was announced to have died") nobody is named, and that is a hedge, not a claim.
+  if (/^(been|be|being|was|were|is|are)$/i.test(prevWord)) {
+    const agent = /^\s+by\s+/.exec(prose.slice(cue.end, cue.end + 10));
+    if (!agent) return null;
+    const source = nounPhraseAfter(prose, cue.end + agent[0].length, E, lex);
+    if (!source) return null;
+    const start = trimStart(prose, S, E);
+    return indirectClaim(ctx, sentenceIndex, sentence, cue, source.end, start, trimEnd(prose, start, E), source, null);
+  }
   if (NOUN_LIKE.has(cue.word) && /[,.;:)]/.test(nextChar)) return null; // "the report," / "in his remarks."
   // After a preposition it is an adjective or a noun: "over alleged plots", "of reported cases".
   if (/^(over|of|for|about|against|with|from|on|in|into|amid|despite|the|an|a|any|its|their|his|her)$/i.test(prevWord) && cue.word !== 'according to') return null;
@@ -459,7 +512,10 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   if (k < 0) return null;
   let spanEnd = segments[k].end;
   let skippedAdjunct = false;
-  while (k > 0) {
+  // Only a comma right before the cue closes an appositive or an adjunct: "X, who …, said".
+  const lastComma = prose.lastIndexOf(',', cueStart);
+  const closedByComma = lastComma >= from && stripTrailingAdverbs(prose, lastComma + 1, cueStart, lex) <= lastComma + 1;
+  while (k > 0 && closedByComma) {
     const text = segments[k].text;
     if (/^(who|which|whose|whom|where)\b/i.test(text) || /^\d+$/.test(text)) {
       spanEnd = segments[k - 1].end;
@@ -513,7 +569,13 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   const mention = classifyNounPhrase(prose, words[0].start, words[words.length - 1].end, lex);
   if (!mention) return null;
   if (words.length > 8 && mention.form !== 'name' && mention.kind !== 'anonymous' && mention.kind !== 'document') return null;
-  if (looksLikeClause(words.map((w) => w.text), lex) && mention.kind !== 'anonymous') return null;
+  if (looksLikeClause(words.map((w) => w.text), lex) && mention.kind !== 'anonymous') {
+    // "where Dr. Tomasz Stefaniak was met with applause … upon announcing": the subject of that clause.
+    const aux = words.findIndex((w, i) => i > 0 && /^(is|are|was|were|has|have|had|will|would)$/.test(w.text));
+    if (aux <= 0) return null;
+    const head = classifyNounPhrase(prose, words[0].start, words[aux - 1].end, lex);
+    return head && head.form === 'name' ? { start: words[0].start, end: words[aux - 1].end, mention: head } : null;
+  }
   const sourceEnd = Math.max(words[words.length - 1].end, trimEnd(prose, words[0].start, from + spanEnd));
   // The appositive stays in the span but the head decides who it is.
   const full = sourceEnd > words[words.length - 1].end ? classifyNounPhrase(prose, words[0].start, sourceEnd, lex) : null;
@@ -711,11 +773,11 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
   if (words.length > 8) {
     // No comma closes the source: it ends at its last noun ("the emergencies ministry recovered …").
     let last = -1;
-    for (let i = 0; i < Math.min(words.length, 9); i++) {
+    for (let i = 0; i < Math.min(words.length, 12); i++) {
       const w = words[i].text;
       const lw = w.toLowerCase();
       if (isCapitalized(w) || lex.documentHeads.has(lw) || lex.anonymousHeads.has(lw) || lex.groupHeads.has(lw) || lex.lang.roleNouns.includes(lw) || /^(ministry|agency|office|department|service|company|government|police|council|committee|commission|report|statement)$/.test(lw)) last = i;
-      else if (last >= 0 && !lex.determiners.has(lw) && !/^(of|the|for|and|from|at|in)$/.test(lw)) break;
+      else if (last >= 0 && !lex.determiners.has(lw) && !/^(of|the|for|and|from|at|in|on|by)$/.test(lw)) break;
     }
     if (last >= 0) {
       words = words.slice(0, last + 1);

@@ -100,6 +100,7 @@ const en: LanguageData = {
     'the newspaper', 'the paper', 'the station', 'the broadcaster', 'the agency', 'investigators', 'police', 'the jury', 'the BBC', 'me', 'us',
     'in a statement', 'in a letter', 'in an interview', 'in a post', 'on social media', 'on Twitter', 'on X', 'on Facebook', 'in a tweet',
     'in a speech', 'in a blog post', 'in a filing', 'in court', 'in an email', 'in a report',
+    'to journalists', 'to reporters', 'to the press', 'to parliament', 'to the media', 'to supporters',
   ],
   // "according to" followed by these is a manner, not a source.
   accordingToNonSources: [
