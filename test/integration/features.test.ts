@@ -1,0 +1,177 @@
+// The journalist-facing features, through the real VS Code API in a real extension host:
+// hover chains, the Actors and Claims trees, quick-pick items, diagnostics, quick fixes and settings.
+// These need the engine to find the attributions of test/fixtures/harbour-vote.md.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { SourceTraceApi } from '../../src/vscode/extension';
+import type { ClaimNode, TreeNode } from '../../src/vscode/view/tree';
+import { NO_SOURCE } from '../../src/vscode/view/hover';
+
+const EXTENSION_ID = 'source-trace.source-trace';
+const SOURCE = 'Source Trace';
+
+function fixturesDir(): string {
+  if (process.env.SOURCE_TRACE_FIXTURES) return process.env.SOURCE_TRACE_FIXTURES;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (folder) return folder.uri.fsPath;
+  return path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
+}
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `fixture lacks ${JSON.stringify(needle)}`);
+  return document.positionAt(offset + delta);
+}
+
+function hoverText(hovers: vscode.Hover[]): string[] {
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
+}
+
+function sourceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
+
+describe('Source Trace features in VS Code', function () {
+  this.timeout(60_000);
+  let api: SourceTraceApi;
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<SourceTraceApi>(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+    document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(fixturesDir(), 'harbour-vote.md')));
+    await vscode.window.showTextDocument(document);
+    api = await extension.activate();
+    assert.ok(api && typeof api.analyze === 'function', 'activate() does not return the test API');
+    const state = await api.analyze(document);
+    assert.strictEqual(state?.kind, 'ready', `analysis not ready: ${JSON.stringify(state)}`);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('sourceTrace').update('rules.loaded-cue.severity', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('hover shows the attribution chain of a quoted sentence', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, 'close the library'));
+    const ours = hoverText(hovers).filter((text) => text.startsWith('**Source Trace**'));
+    assert.strictEqual(ours.length, 1, `expected one Source Trace hover, got ${JSON.stringify(hoverText(hovers))}`);
+    const [text] = ours;
+    assert.match(text, /“We will not close the library,?” ← \*said\* ← \*\*[^*]*Jane Doe\*\*/);
+    assert.match(text, /← the article/);
+    assert.match(text, /Direct quote/);
+    assert.match(text, /command:sourceTrace\.revealActor\?/);
+  });
+
+  it('hover says plainly when a sentence has no source', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '4.2 million'));
+    const ours = hoverText(hovers).filter((text) => text.startsWith('**Source Trace**'));
+    assert.strictEqual(ours.length, 1);
+    assert.ok(ours[0].includes(NO_SOURCE), ours[0]);
+  });
+
+  it('the Actors tree lists Jane Doe under People with her claim', async () => {
+    const roots = (await api.actors.getChildren()) as TreeNode[];
+    const people = roots.find((node) => node.type === 'group' && node.kind === 'person');
+    assert.ok(people, `no People group in ${JSON.stringify(roots.map((node) => node.id))}`);
+    const actors = await api.actors.getChildren(people);
+    const jane = actors.find((node) => node.type === 'actor' && node.actor.name.includes('Jane Doe'));
+    assert.ok(jane, `Jane Doe missing from ${JSON.stringify(actors.map((node) => node.type === 'actor' && node.actor.name))}`);
+    const item = api.actors.getTreeItem(jane);
+    assert.match(String(item.description), /Mayor/);
+    assert.match(String(item.description), /\d+ claims?/);
+    const claims = (await api.actors.getChildren(jane)) as ClaimNode[];
+    assert.ok(claims.some((node) => node.claim.content.text.includes('We will not close the library')));
+    const claimItem = api.actors.getTreeItem(claims[0]);
+    assert.strictEqual(claimItem.command?.command, 'sourceTrace.revealRange');
+    assert.ok(claimItem.iconPath instanceof vscode.ThemeIcon);
+  });
+
+  it('the Claims tree lists claims and the unattributed sentence in reading order', async () => {
+    const nodes = (await api.claims.getChildren()) as TreeNode[];
+    const kinds = nodes.map((node) => node.type);
+    const unattributed = kinds.indexOf('unattributed');
+    assert.ok(unattributed >= 0, `no unattributed sentence in ${JSON.stringify(kinds)}`);
+    const firstClaim = kinds.indexOf('claim');
+    assert.ok(firstClaim > unattributed, 'the figure sentence comes first in the draft');
+    const unattributedNode = nodes[unattributed];
+    assert.ok(unattributedNode.type === 'unattributed' && unattributedNode.span.text.includes('4.2 million'));
+  });
+
+  it('Find Actor… items find Jane Doe from a typo', async () => {
+    const analysis = api.cache.peek(document);
+    assert.ok(analysis);
+    const items = api.actorPickItems(analysis, 'jane deo').map(api.toQuickPickItem);
+    assert.ok(items.length > 0);
+    assert.match(items[0].label, /Jane Doe/);
+    assert.ok(items[0].iconPath instanceof vscode.ThemeIcon);
+    const claimItems = api.claimPickItems(analysis, 'library');
+    assert.ok(claimItems.some((item) => item.label.includes('We will not close the library')));
+  });
+
+  it('reports findings as diagnostics with the rule as code', async () => {
+    const diagnostics = await until('Source Trace diagnostics', () => {
+      const found = sourceDiagnostics(document.uri);
+      return found.some((d) => codeOf(d) === 'loaded-cue') && found.some((d) => codeOf(d) === 'unattributed-claim') ? found : undefined;
+    });
+    const loaded = diagnostics.find((d) => codeOf(d) === 'loaded-cue');
+    assert.ok(loaded);
+    assert.strictEqual(document.getText(loaded.range), 'claimed');
+    assert.strictEqual(loaded.severity, vscode.DiagnosticSeverity.Information);
+    const unattributed = diagnostics.find((d) => codeOf(d) === 'unattributed-claim');
+    assert.ok(unattributed);
+    assert.ok(document.getText(unattributed.range).includes('4.2 million'));
+    assert.match(unattributed.message, /AP|Reuters/);
+  });
+
+  it('a quick fix replaces a loaded cue with "said"', async () => {
+    // Work on an untitled copy so the fixture stays as it is.
+    const copy = await vscode.workspace.openTextDocument({ language: 'markdown', content: document.getText() });
+    await vscode.window.showTextDocument(copy);
+    await api.analyze(copy);
+    const loaded = await until('a loaded-cue diagnostic on the copy', () => sourceDiagnostics(copy.uri).find((d) => codeOf(d) === 'loaded-cue'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      copy.uri,
+      loaded.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = actions.map((action) => action.title);
+    const replace = actions.find((action) => /Replace “claimed” with “said”/.test(action.title));
+    assert.ok(replace?.edit, `no replace action in ${JSON.stringify(titles)}`);
+    assert.ok(titles.includes('Ignore loaded-cue on this line'));
+    assert.ok(titles.includes('Ignore loaded-cue in this file'));
+    assert.ok(await vscode.workspace.applyEdit(replace.edit));
+    assert.ok(copy.getText().includes('Council member Tom Reyes said that the vote had been rushed.'), copy.getText());
+    assert.ok(copy.getText().includes('"We will not close the library,"'), 'the quote must be untouched');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('turning a rule off in the settings removes its diagnostics', async () => {
+    await until('loaded-cue diagnostic', () => sourceDiagnostics(document.uri).find((d) => codeOf(d) === 'loaded-cue'));
+    await vscode.workspace.getConfiguration('sourceTrace').update('rules.loaded-cue.severity', 'off', vscode.ConfigurationTarget.Global);
+    const remaining = await until('loaded-cue diagnostics to disappear', () => {
+      const found = sourceDiagnostics(document.uri);
+      return found.some((d) => codeOf(d) === 'loaded-cue') ? undefined : found;
+    });
+    assert.ok(remaining.some((d) => codeOf(d) === 'unattributed-claim'), 'other rules must stay');
+    await vscode.workspace.getConfiguration('sourceTrace').update('rules.loaded-cue.severity', 'error', vscode.ConfigurationTarget.Global);
+    const back = await until('loaded-cue as an error', () => sourceDiagnostics(document.uri).find((d) => codeOf(d) === 'loaded-cue'));
+    assert.strictEqual(back.severity, vscode.DiagnosticSeverity.Error);
+  });
+});
