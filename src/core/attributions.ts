@@ -410,10 +410,8 @@ function skipThat(prose: string, start: number, end: number): number {
 
 function extendCue(prose: string, cue: CueMatch, end: number, lex: Lexicon): number {
   const after = prose.slice(cue.end, Math.min(end, cue.end + 60));
-  for (const object of lex.lang.cueObjects) {
-    const match = new RegExp(`^\\s+${object.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'iu').exec(after);
-    if (match) return cue.end + match[0].length;
-  }
+  const match = cueObjectPattern(lex).exec(after);
+  if (match) return cue.end + match[0].length;
   // "told the Daily Courier", "told TASS", "expressed to Rutte".
   // "told the Daily Courier", "told TASS", "expressed to Rutte" — but a possessive or a country starts
   // the content, not the object: "expressed to Rutte South Korea's willingness".
@@ -438,6 +436,17 @@ function extendCue(prose: string, cue: CueMatch, end: number, lex: Lexicon): num
     if (pronoun) return cue.end + pronoun[0].length;
   }
   return cue.end;
+}
+
+const cueObjectPatterns = new WeakMap<Lexicon, RegExp>();
+function cueObjectPattern(lex: Lexicon): RegExp {
+  let pattern = cueObjectPatterns.get(lex);
+  if (!pattern) {
+    const objects = [...lex.lang.cueObjects].sort((a, b) => b.length - a.length).map((o) => o.replace(/ /g, '\\s+'));
+    pattern = new RegExp(`^\\s+(?:${objects.join('|')})(?![\\p{L}])`, 'iu');
+    cueObjectPatterns.set(lex, pattern);
+  }
+  return pattern;
 }
 
 interface SourcePhrase {

@@ -414,17 +414,32 @@ function genderOfTitle(title: string | null, lex: Lexicon): Gender | null {
  * title belong to the title ("US Secretary of State", "Police Chief").
  */
 function splitTitle(words: string[], lex: Lexicon): { title: string; name: string[] } | null {
-  const text = words.join(' ');
+  // Token matching against the title set: a regular expression per title was the engine's hot spot.
+  const lower = words.map((w) => w.toLowerCase());
   let bestEnd = -1;
-  for (const title of lex.titles) {
-    const pattern = new RegExp(`^(?:(?:[\\p{Lu}][\\p{L}.’'-]*|of|the)\\s+){0,4}?${escapeRegExp(title)}(?:\\s+(?:of|to|for)\\s+(?:the\\s+)?[\\p{Lu}][\\p{L}.’'-]*(?:\\s+[\\p{Lu}][\\p{L}.’'-]*)?)?(?=\\s|$)`, 'u');
-    const match = pattern.exec(text);
-    if (match && match[0].length > bestEnd) bestEnd = match[0].length;
+  for (let end = Math.min(words.length, 9); end >= 1 && bestEnd < 0; end--) {
+    for (let start = 0; start < end && start <= 4; start++) {
+      if (!lex.titleSet.has(lower.slice(start, end).join(' '))) continue;
+      // Words before the title qualify it ("NATO Secretary General", "US Secretary of State").
+      if (lower.slice(0, start).every((w, i) => /^\p{Lu}/u.test(words[i]) || w === 'of' || w === 'the')) {
+        bestEnd = end;
+        break;
+      }
+    }
   }
   if (bestEnd < 0) return null;
-  const title = text.slice(0, bestEnd).trim();
-  const rest = text.slice(bestEnd).trim();
-  return { title, name: rest ? rest.split(/\s+/) : [] };
+  // "Ambassador to Germany", "Secretary of State", "Mayor of Eastbrook": the title's complement.
+  if (bestEnd + 1 < words.length && /^(of|to|for)$/.test(lower[bestEnd])) {
+    let next = bestEnd + 1;
+    if (lower[next] === 'the') next++;
+    if (next < words.length && /^\p{Lu}/u.test(words[next])) {
+      next++;
+      // One more capitalised word of the complement only when a name still follows it.
+      if (next + 2 <= words.length && /^\p{Lu}/u.test(words[next] ?? '') && lex.countryByName.has(`${lower[next - 1]} ${lower[next]}`)) next++;
+      bestEnd = next;
+    }
+  }
+  return { title: words.slice(0, bestEnd).join(' '), name: words.slice(bestEnd) };
 }
 
 function escapeRegExp(text: string): string {

@@ -49,6 +49,8 @@ const PREFIX_TYPO = 0.45;
 
 /** Prefix expansions kept per query word (the most frequent words win); bounds one-letter queries. */
 const MAX_PREFIX_EXPANSIONS = 400;
+/** A query word with more postings than this (and 8× the candidates so far) only scores existing candidates. */
+const RESTRICT_MIN_POSTINGS = 2000;
 /** Entries that get the full scoring pass, at least. */
 const MIN_RERANK = 200;
 
@@ -404,18 +406,59 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
     }
     const entryStampNow = stamp;
     let candidateCount = 0;
-    for (const term of terms) {
+    // Rare words first: they pick the candidates. A word found in a large share of the entries
+    // ("the", "said") then only scores the entries already picked, by binary search in its
+    // posting lists, instead of walking tens of thousands of postings.
+    const cost = (term: QueryTerm) => {
+      let sum = 0;
+      for (const w of term.words.keys()) sum += df(w);
+      return sum;
+    };
+    const byCost = terms.map((term) => ({ term, cost: cost(term) })).sort((a, b) => a.cost - b.cost);
+    for (const { term, cost: termCost } of byCost) {
       stamp++;
       let touchedCount = 0;
+      const restrict = candidateCount > 0 && termCost > Math.max(RESTRICT_MIN_POSTINGS, 8 * candidateCount);
       for (const [w, match] of term.words) {
         const score = match.score;
-        for (let i = postingStart[w]!, end = postingStart[w + 1]!; i < end; i++) {
-          const e = postings[i]!;
+        const from = postingStart[w]!;
+        const to = postingStart[w + 1]!;
+        if (!restrict) {
+          for (let i = from; i < to; i++) {
+            const e = postings[i]!;
+            if (termStamp[e] !== stamp) {
+              termStamp[e] = stamp;
+              termBest[e] = score;
+              termTouched[touchedCount++] = e;
+            } else if (termBest[e]! < score) termBest[e] = score;
+          }
+          continue;
+        }
+        const walk = to - from <= 4 * candidateCount;
+        const visit = (e: number) => {
           if (termStamp[e] !== stamp) {
             termStamp[e] = stamp;
             termBest[e] = score;
             termTouched[touchedCount++] = e;
           } else if (termBest[e]! < score) termBest[e] = score;
+        };
+        if (walk) {
+          for (let i = from; i < to; i++) {
+            const e = postings[i]!;
+            if (entryStamp[e] === entryStampNow) visit(e);
+          }
+        } else {
+          for (let c = 0; c < candidateCount; c++) {
+            const e = candidateList[c]!;
+            let lo = from;
+            let hi = to;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if (postings[mid]! < e) lo = mid + 1;
+              else hi = mid;
+            }
+            if (lo < to && postings[lo] === e) visit(e);
+          }
         }
       }
       const share = term.weight / totalWeight;

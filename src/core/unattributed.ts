@@ -5,7 +5,7 @@ import type { Claim, Span } from './types';
 import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
-import type { Quote } from './quotes';
+import { type Quote, quoteAt } from './quotes';
 
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
 const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|holds|held|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
@@ -53,19 +53,28 @@ function stripQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, ' ');
 }
 
+const hedgePatterns = new WeakMap<LanguageData, RegExp>();
+function hedgePattern(lang: LanguageData): RegExp {
+  let pattern = hedgePatterns.get(lang);
+  if (!pattern) {
+    const hedges = [...lang.hedges].sort((a, b) => b.length - a.length).map((h) => h.replace(/ /g, '\\s+'));
+    pattern = new RegExp(`(?<![\\p{L}])(?:${hedges.join('|')})(?![\\p{L}])`, 'giu');
+    hedgePatterns.set(lang, pattern);
+  }
+  return pattern;
+}
+
 /** Hedge phrases ("reportedly", "appeared to") within a range, outside quotes. */
 export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, end: number, lang: LanguageData): Span[] {
   const text = doc.prose.slice(start, end);
   const out: Span[] = [];
-  for (const hedge of lang.hedges) {
-    const pattern = new RegExp(`(?<![\\p{L}])${hedge.replace(/ /g, '\\s+')}(?![\\p{L}])`, 'giu');
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(text))) {
-      const at = start + match.index;
-      if (quotes.some((q) => q.start < at && at < q.end)) continue;
-      if (out.some((h) => h.start <= at && at < h.end)) continue;
-      out.push({ start: at, end: at + match[0].length, text: doc.source.slice(at, at + match[0].length) });
-    }
+  const pattern = hedgePattern(lang);
+  pattern.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text))) {
+    const at = start + match.index;
+    if (quoteAt(quotes, at)) continue;
+    out.push({ start: at, end: at + match[0].length, text: doc.source.slice(at, at + match[0].length) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
