@@ -6,8 +6,8 @@ import { loadEngine } from './analysisCache';
 import type { AnalysisCache } from './analysisCache';
 import { isDraft } from './settings';
 import type { Settings } from './settings';
-import { actorPickItems, claimPickItems, searchWorkspace, workspaceEntries } from './view/search';
-import type { PickItem, WorkspaceFileEntries } from './view/search';
+import { actorPickItems, claimPickItems, createWorkspaceSearch, workspaceEntries } from './view/search';
+import type { PickItem, WorkspaceFileEntries, WorkspaceSearch } from './view/search';
 
 interface SourcePickItem extends vscode.QuickPickItem {
   pick: PickItem;
@@ -70,6 +70,7 @@ export async function findInDraft(which: 'actor' | 'claim', drafts: ActiveDraft,
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly files = new Map<string, WorkspaceFileEntries>();
   private building: Promise<void> | undefined;
+  private index: WorkspaceSearch | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -81,13 +82,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       }),
       vscode.workspace.onDidDeleteFiles((event) => {
         for (const uri of event.files) this.files.delete(uri.toString());
+        this.index = undefined;
         this.changed.fire();
       }),
     );
   }
 
-  get entries(): WorkspaceFileEntries[] {
-    return [...this.files.values()];
+  /** The search over what is indexed so far; rebuilt only after files changed. */
+  get search(): WorkspaceSearch {
+    this.index ??= createWorkspaceSearch([...this.files.values()]);
+    return this.index;
   }
 
   /** Starts indexing once, behind a progress notification; later calls reuse it. */
@@ -127,6 +131,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Unreadable files are skipped; the search covers what could be read.
       this.files.delete(uri.toString());
     }
+    this.index = undefined;
   }
 
   dispose(): void {
@@ -141,7 +146,7 @@ export function findInWorkspace(index: WorkspaceIndex): void {
   quickPick.placeholder = 'An actor, or words of a claim, in any draft';
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
-  const update = () => (quickPick.items = searchWorkspace(index.entries, quickPick.value).map(toQuickPickItem));
+  const update = () => (quickPick.items = index.search.search(quickPick.value).map(toQuickPickItem));
   const listener = index.onDidChange(update);
   quickPick.busy = true;
   void index.ensure().then(() => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { actorPickItems, claimPickItems, labelHighlights, searchWorkspace, workspaceEntries } from '../../src/vscode/view/search';
+import { actorPickItems, claimPickItems, createWorkspaceSearch, labelHighlights, searchWorkspace, workspaceEntries } from '../../src/vscode/view/search';
 import { SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
 
 describe('view: quick-pick search', () => {
@@ -76,5 +76,19 @@ describe('view: quick-pick search', () => {
     assert.match(results[0].detail ?? '', /^(a\.md|drafts\/b\.md):3/);
     const claim = searchWorkspace(files, 'cracks roof').find((item) => item.uri === 'file:///w/b.md');
     assert.match(claim?.detail ?? '', /^drafts\/b\.md:13 · Indirect/);
+  });
+
+  it('workspace search uses the engine index: typos, highlights inside the label, everything for an empty query', () => {
+    const search = createWorkspaceSearch([workspaceEntries('file:///w/a.md', 'a.md', sampleAnalysis(), SAMPLE_TEXT)]);
+    assert.strictEqual(search.size, 6 + 6);
+    assert.strictEqual(search.search('').length, 12);
+    const [first] = search.search('libary funding');
+    assert.ok(first);
+    assert.strictEqual(first.label, 'the library would lose funding');
+    assert.ok(first.highlights.length >= 2);
+    for (const [start, end] of first.highlights) assert.ok(start < end && end <= first.label.length);
+    assert.deepStrictEqual(first.highlights.map(([start, end]) => first.label.slice(start, end)), ['library', 'funding']);
+    // Who said it is searchable too.
+    assert.ok(search.search('Reyes').some((item) => item.label === 'the vote had been rushed'));
   });
 });

@@ -2,6 +2,8 @@
 import Fuse from 'fuse.js';
 import type { FuseResultMatch, IFuseOptions } from 'fuse.js';
 import { actorById, claimsOf } from '../../core/chains';
+import { createSearchIndex } from '../../core/search-index';
+import type { SearchEntry } from '../../core/search-index';
 import type { Analysis, Range } from '../../core/types';
 import { CLAIM_TYPE_ICONS, CLAIM_TYPE_LABELS, KIND_ICONS, KIND_SINGULAR, LineIndex, UNATTRIBUTED_ICON, excerpt, plural } from './labels';
 import { firstMention } from './tree';
@@ -24,6 +26,7 @@ export interface PickItem {
 }
 
 interface Record {
+  kind: 'actor' | 'claim';
   /** The text shown as the label and searched under the `label` key. */
   label: string;
   secondary: string[];
@@ -75,6 +78,7 @@ function actorRecords(analysis: Analysis): Record[] {
     const label = flat(actor.name);
     const first = claims[0];
     return {
+      kind: 'actor' as const,
       label,
       secondary: [...(actor.title ? [actor.title] : []), ...actor.aliases.filter((alias) => alias !== actor.name)],
       item: {
@@ -96,6 +100,7 @@ function claimRecords(analysis: Analysis, lines?: LineIndex): Record[] {
     const who = actor?.name ?? claim.source?.text ?? 'unknown source';
     const label = flat(claim.content.text);
     return {
+      kind: 'claim' as const,
       label,
       secondary: [who, ...(actor?.title ? [actor.title] : []), ...(claim.cue ? [claim.cue.text] : [])],
       item: {
@@ -112,6 +117,7 @@ function claimRecords(analysis: Analysis, lines?: LineIndex): Record[] {
   for (const span of analysis.unattributed) {
     const label = flat(span.text);
     records.push({
+      kind: 'claim',
       label,
       secondary: ['unattributed', 'no source'],
       item: {
@@ -182,9 +188,43 @@ export function workspaceEntries(uri: string, path: string, analysis: Analysis, 
   return { uri, path, records };
 }
 
-// TODO(search-index): switch to `createSearchIndex(entries)` / `index.search(query, limit)` from
-// src/core/search-index.ts once it lands; fuse.js rebuilds its index on every query over every file.
+/** Find in Workspace over every indexed file, built once per change of the files. */
+export interface WorkspaceSearch {
+  search(query: string, limit?: number): PickItem[];
+  readonly size: number;
+}
+
+interface IndexedPick extends SearchEntry {
+  pick: PickItem;
+}
+
+/**
+ * Uses the engine's search index (src/core/search-index.ts): word-level prefix and typo matching through
+ * posting lists, fast at tens of thousands of claims, where fuse.js would scan every entry per keystroke.
+ * The searched text is the label first, then who/title/cue/path, so highlights in the label line up.
+ */
+export function createWorkspaceSearch(files: readonly WorkspaceFileEntries[]): WorkspaceSearch {
+  const entries: IndexedPick[] = [];
+  for (const file of files) {
+    file.records.forEach((record, index) => {
+      entries.push({ id: `${file.uri}#${index}`, text: [record.label, ...record.secondary].join(' · '), kind: record.kind, file: file.path, pick: record.item });
+    });
+  }
+  const index = createSearchIndex(entries);
+  return {
+    size: entries.length,
+    search(query, limit = 200) {
+      if (!query.trim()) return entries.slice(0, limit).map((entry) => entry.pick);
+      return index.search(query, limit).map((result) => ({
+        ...result.entry.pick,
+        highlights: result.matches
+          .filter(([start]) => start < result.entry.pick.label.length)
+          .map(([start, end]): [number, number] => [start, Math.min(end, result.entry.pick.label.length)]),
+      }));
+    },
+  };
+}
+
 export function searchWorkspace(files: readonly WorkspaceFileEntries[], query: string, limit = 200): PickItem[] {
-  const records = files.flatMap((file) => file.records);
-  return run(records, CLAIM_OPTIONS, query, limit);
+  return createWorkspaceSearch(files).search(query, limit);
 }
