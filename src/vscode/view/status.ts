@@ -11,14 +11,16 @@ export interface StatusModel {
 export function statusModel(analysis: Analysis): StatusModel {
   const claims = analysis.claims.length;
   const unattributed = analysis.unattributed.length;
-  const anonymous = analysis.actors.filter((actor) => actor.kind === 'anonymous').length;
+  // As in the CLI summary: claims whose source is an anonymous actor.
+  const anonymousIds = new Set(analysis.actors.filter((actor) => actor.kind === 'anonymous').map((actor) => actor.id));
+  const anonymous = analysis.claims.filter((claim) => claim.actor !== null && anonymousIds.has(claim.actor)).length;
   const parts = [plural(claims, 'claim')];
   if (unattributed > 0) parts.push(`${unattributed} unattributed`);
   if (anonymous > 0) parts.push(`${anonymous} anonymous`);
   const tooltip = [
     `Source Trace: ${plural(analysis.actors.length, 'actor')}, ${plural(claims, 'claim')}`,
     `${plural(unattributed, 'sentence')} without a source`,
-    `${plural(anonymous, 'anonymous source')}`,
+    `${plural(anonymous, 'claim')} from anonymous sources`,
   ];
   if (analysis.notice) tooltip.push(analysis.notice);
   tooltip.push('Click to show the Actors view.');
