@@ -48,15 +48,43 @@ export class ActorRegistry {
 
   constructor(private readonly lex: Lexicon) {}
 
+  private readonly normalized = new Map<ActorRecord, { name: string; norm: string }>();
+
+  /** Normalised name, cached: names change when a fuller form is seen, so the cache checks. */
+  private norm(record: ActorRecord): string {
+    const cached = this.normalized.get(record);
+    if (cached && cached.name === record.name) return cached.norm;
+    const norm = normalizeName(record.name);
+    this.normalized.set(record, { name: record.name, norm });
+    return norm;
+  }
+
   private create(kind: ActorKind, name: string, title: string | null, gender: Gender | null): ActorRecord {
     const record: ActorRecord = { id: `a${this.nextId++}`, name, kind, title, gender, mentions: [], lastSeen: -1, speaker: false, role: null };
     this.records.push(record);
     return record;
   }
 
+  private readonly byEnd = new Map<number, ActorRecord>();
+  private readonly seen = new Set<string>();
+
   note(record: ActorRecord, range: Range): void {
-    if (!record.mentions.some((m) => m.start === range.start && m.end === range.end)) record.mentions.push({ start: range.start, end: range.end });
+    const key = `${record.id}:${range.start}:${range.end}`;
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      record.mentions.push({ start: range.start, end: range.end });
+    }
+    this.byEnd.set(range.end, record);
     record.lastSeen = Math.max(record.lastSeen, range.start);
+  }
+
+  /** The actor whose mention ends just before an offset: the antecedent of "…, which said". */
+  endingNear(offset: number, distance: number): ActorRecord | null {
+    for (let end = offset; end >= offset - distance; end--) {
+      const record = this.byEnd.get(end);
+      if (record && this.records.includes(record)) return record;
+    }
+    return null;
   }
 
   /** Finds the actor a named mention refers to, creating it on first mention. */
@@ -67,7 +95,7 @@ export class ActorRegistry {
       return this.records.find((r) => r.kind === 'country' && r.name === mention.name) ?? (allowCreate ? this.create('country', mention.name, null, null) : null);
     }
     // Exact name first, any kind (an organisation first seen through a role noun keeps its record).
-    const exact = this.records.find((r) => normalizeName(r.name) === norm && r.kind !== 'anonymous' && r.kind !== 'group');
+    const exact = this.records.find((r) => this.norm(r) === norm && r.kind !== 'anonymous' && r.kind !== 'group');
     if (exact) {
       this.upgrade(exact, mention);
       return exact;
@@ -100,7 +128,7 @@ export class ActorRegistry {
       const acronym = tokens.filter((t) => /^\p{Lu}/u.test(t) && !/^(of|the|and|for)$/i.test(t)).map((t) => t[0]).join('');
       const match = this.mostRecent((r) => {
         if (r.kind !== 'organization') return false;
-        const other = normalizeName(r.name);
+        const other = this.norm(r);
         const otherAcronym = r.name.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t) && !/^(of|the|and|for)$/i.test(t)).map((t) => t[0]).join('');
         return other.startsWith(norm + ' ') || norm.startsWith(other + ' ') || (tokens.length === 1 && (otherAcronym === mention.name || r.name.includes(`(${mention.name})`))) || (r.name.split(/\s+/).length === 1 && acronym === r.name);
       });
@@ -120,7 +148,7 @@ export class ActorRegistry {
   /** An actor described rather than named: anonymous sources, groups, documents without an owner. */
   described(mention: Mention): ActorRecord {
     const norm = normalizeName(mention.name);
-    const existing = this.records.find((r) => r.kind === mention.kind && normalizeName(r.name) === norm);
+    const existing = this.records.find((r) => r.kind === mention.kind && this.norm(r) === norm);
     return existing ?? this.create(mention.kind, mention.name, mention.title, null);
   }
 

@@ -4,7 +4,7 @@ import type { Analysis, AnalyzeOptions, Claim, SentenceReport, Span } from './ty
 import { languageData } from './lang';
 import { toProse } from './markdown';
 import { createSentenceSplitter } from './sentences';
-import { findQuotes } from './quotes';
+import { findQuotes, quoteAt } from './quotes';
 import { createLexicon, scanNamedEntities, type Lexicon, type Mention } from './mentions';
 import { createCueFinder, findAttributions, type CueFinder, type RawClaim } from './attributions';
 import { resolveSpeakers } from './resolve';
@@ -56,7 +56,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   for (const block of doc.blocks) {
     // A byline names the reporter, not an actor of the story.
     if (/^\s*By\s+\p{Lu}/u.test(doc.prose.slice(block.start, block.end))) continue;
-    entities.push(...scanNamedEntities(doc.prose, block.start, block.end, sentenceStarts, lex).filter((m) => !quotes.some((q) => q.start < m.start && m.end < q.end)));
+    entities.push(...scanNamedEntities(doc.prose, block.start, block.end, sentenceStarts, lex).filter((m) => !quoteAt(quotes, m.start)));
   }
 
   const raw = findAttributions({ doc, sentences, quotes, lex }, cues);
@@ -72,13 +72,16 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const cueSentences = new Set<number>();
   const claimSentenceReports: SentenceReport[] = sentences.map((s) => ({ start: s.start, end: s.end, claims: [] }));
   for (const claim of claims) {
-    for (const report of claimSentenceReports) {
-      if (report.start < claim.sentence.end && claim.sentence.start < report.end) report.claims.push(claim.id);
+    // Sentences are sorted: start from the first that could overlap the claim.
+    for (let i = firstSentenceEndingAfter(claimSentenceReports, claim.sentence.start); i < claimSentenceReports.length; i++) {
+      const report = claimSentenceReports[i];
+      if (report.start >= claim.sentence.end) break;
+      report.claims.push(claim.id);
     }
   }
   raw.forEach((r) => cueSentences.add(r.sentenceIndex));
 
-  const unattributed = findUnattributed({ doc, sentences, quotes, claims, lang: lex.lang, cueSentences });
+  const unattributed = findUnattributed({ doc, sentences, quotes, reports: claimSentenceReports, lang: lex.lang, cueSentences });
   const ownVoiceHedges: Span[] = [];
   sentences.forEach((sentence, index) => {
     if (claimSentenceReports[index].claims.length > 0) return;
@@ -118,6 +121,17 @@ function toClaim(
     tone: cues.isLoaded(raw.cueWord) ? 'loaded' : 'neutral',
     quotes: inside.map((q) => span(q.start, q.end)),
   };
+}
+
+function firstSentenceEndingAfter(sentences: SentenceReport[], offset: number): number {
+  let low = 0;
+  let high = sentences.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sentences[middle].end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** NUL bytes or a high share of replacement/control characters: not prose. */

@@ -8,7 +8,7 @@ import type { ClaimType } from './types';
 import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
-import { type Quote, quoteAt } from './quotes';
+import { type Quote, firstQuoteFrom, quoteAt } from './quotes';
 import { type Lexicon, type Mention, classifyNounPhrase, isCapitalized, startsCountry, wordsIn } from './mentions';
 
 export interface RawClaim {
@@ -157,20 +157,23 @@ function coordinatedSubjects(ctx: AttributionContext, claim: RawClaim): RawClaim
 }
 
 function previousQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): Quote | null {
-  let best: Quote | null = null;
-  for (const quote of quotes) {
-    if (quote.end > offset) break;
-    if (quote.lastBlock === blockIndex) best = quote;
+  // Quotes never overlap, so the last one ending before the offset starts before it too.
+  for (let i = firstQuoteFrom(quotes, offset) - 1; i >= 0; i--) {
+    const quote = quotes[i];
+    if (quote.end > offset) continue;
+    return quote.lastBlock === blockIndex ? quote : null;
   }
-  return best;
+  return null;
+}
+
+function lastQuoteBefore(quotes: Quote[], offset: number): Quote | null {
+  for (let i = firstQuoteFrom(quotes, offset) - 1; i >= 0; i--) if (quotes[i].end <= offset) return quotes[i];
+  return null;
 }
 
 function nextQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): Quote | null {
-  for (const quote of quotes) {
-    if (quote.start >= offset && quote.firstBlock === blockIndex) return quote;
-    if (quote.firstBlock > blockIndex) return null;
-  }
-  return null;
+  const quote = quotes[firstQuoteFrom(quotes, offset)];
+  return quote && quote.firstBlock === blockIndex ? quote : null;
 }
 
 function skipSpaces(prose: string, i: number, end: number): number {
@@ -507,7 +510,8 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   const dateline = /^\s*\p{Lu}[\p{Lu}\s,.'’-]*\s[—–-]\s/u.exec(prose.slice(sentenceStart, cueStart));
   if (dateline) from += dateline[0].length;
   // Never reach back over a quote or an earlier claim's cue.
-  for (const quote of quotes) if (quote.end <= cueStart && quote.end > from) from = quote.end;
+  const before = previousQuoteInBlock(quotes, cueStart, -1) ?? lastQuoteBefore(quotes, cueStart);
+  if (before && before.end > from) from = before.end;
   for (const claim of earlier) if (claim.cueEnd <= cueStart && claim.cueEnd > from) from = claim.cueEnd;
   const end = stripTrailingAdverbs(prose, from, cueStart, lex);
   if (end <= from) return null;

@@ -5,7 +5,7 @@
 // (with `<!-- source-trace-enable RULE -->`) silence rules where the writer has decided.
 import type { AnalyzeOptions, Claim, Finding, Range, RuleId, Severity, Span } from './types';
 import type { Actor } from './types';
-import type { Quote } from './quotes';
+import { type Quote, firstQuoteFrom, quoteAt } from './quotes';
 import { RULES } from './rules';
 import type { LanguageData } from './lang';
 
@@ -34,13 +34,23 @@ export function buildFindings(input: FindingInput, options: AnalyzeOptions): Fin
     add('unattributed-claim', span, 'This sentence states a checkable fact but names no source.');
   }
 
+  // Quotes some claim's content reaches: those have a speaker.
+  const covered = new Set<Quote>();
+  for (const claim of input.claims) {
+    const pieces = claim.content.fragments ?? [claim.content];
+    for (const piece of pieces) {
+      for (let i = Math.max(0, firstQuoteFrom(input.quotes, piece.start) - 1); i < input.quotes.length && input.quotes[i].start <= piece.end; i++) {
+        const quote = input.quotes[i];
+        if (quote.innerStart <= piece.end && quote.innerEnd >= piece.start) covered.add(quote);
+      }
+    }
+  }
   for (const quote of input.quotes) {
     if (!quote.closed) {
       add('unbalanced-quote', { start: quote.start, end: quote.start + 1 }, 'This quotation mark is never closed.');
     }
     if (quote.words < 5) continue; // scare quotes and quoted terms need no speaker
-    const covered = input.claims.some((c) => c.content.start <= quote.innerStart && quote.innerStart < c.content.end + 1 || (c.content.fragments ?? []).some((f) => f.start <= quote.innerStart && quote.innerStart <= f.end));
-    if (!covered) add('quote-no-speaker', { start: quote.start, end: quote.end }, 'Direct quotation with no speaker: say who said it.');
+    if (!covered.has(quote)) add('quote-no-speaker', { start: quote.start, end: quote.end }, 'Direct quotation with no speaker: say who said it.');
   }
 
   const actorsById = new Map(input.actors.map((a) => [a.id, a]));
@@ -66,7 +76,10 @@ export function buildFindings(input: FindingInput, options: AnalyzeOptions): Fin
     add('hedge-in-own-voice', hedge, `"${hedge.text}" hides who reported this; name the source.`);
   }
 
-  const inQuote = (offset: number): boolean => input.quotes.some((q) => q.start < offset && offset < q.end - 1);
+  const inQuote = (offset: number): boolean => {
+    const quote = quoteAt(input.quotes, offset);
+    return !!quote && quote.start < offset && offset < quote.end - 1;
+  };
   const lintable = findings.filter((f) => f.rule === 'quote-no-speaker' || f.rule === 'unbalanced-quote' || !inQuote(f.start));
   const silenced = applyDirectives(input.source, lintable);
   silenced.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -102,3 +102,15 @@ export function quoteAt(quotes: Quote[], offset: number): Quote | null {
   }
   return null;
 }
+
+/** Index of the first quote that starts at or after an offset (quotes are sorted by start). */
+export function firstQuoteFrom(quotes: Quote[], offset: number): number {
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (quotes[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

@@ -99,14 +99,20 @@ function resolveSource(
   const mention = claim.source;
   if (!mention) return null;
   const here = sentenceOf(claim.cueStart);
-  const recentClaims = resolved.filter((r) => r.actor && here - sentenceOf(r.raw.cueStart) <= 3);
-  const previousSpeaker = recentClaims.length ? recentClaims[recentClaims.length - 1].actor : null;
+  let previousSpeaker: ActorRecord | null = null;
+  for (let i = resolved.length - 1; i >= 0; i--) {
+    if (here - sentenceOf(resolved[i].raw.cueStart) > 3) break;
+    if (resolved[i].actor) {
+      previousSpeaker = resolved[i].actor;
+      break;
+    }
+  }
 
   if (mention.form === 'pronoun') {
     const gender = mention.gender;
     if (gender === 'relative') {
       // "…, which said" / "…, who said": the phrase right before the comma.
-      const antecedent = registry.mostRecent((r) => r.mentions.some((m) => m.end <= mention.start && mention.start - m.end <= 4));
+      const antecedent = registry.endingNear(mention.start, 4);
       if (antecedent) return antecedent;
       const viaEntity = [...entityByRange.entries()].find(([key]) => {
         const end = Number(key.split(':')[1]);

@@ -209,6 +209,9 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
   const vocab: string[] = [];
   const postingLists: number[][] = [];
   const tokenCount = new Uint32Array(n);
+  // Every entry's words as vocabulary ids, in text order (for proximity and order in pass 2).
+  const tokenIdList: number[] = [];
+  const entryTokenStart = new Uint32Array(n + 1);
 
   // Raw word → vocabulary id: most words repeat, so normalisation runs once per spelling.
   const rawIds = new Map<string, number>();
@@ -248,12 +251,16 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
       }
       if (id < 0) continue;
       count++;
+      tokenIdList.push(id);
       const list = postingLists[id]!;
       if (list[list.length - 1] !== e) list.push(e); // entries arrive in order: one check dedups
     }
     tokenCount[e] = count;
+    entryTokenStart[e + 1] = tokenIdList.length;
   }
   rawIds.clear();
+  const tokenIds = Uint32Array.from(tokenIdList);
+  tokenIdList.length = 0;
 
   // Postings as one flat typed array.
   const v = vocab.length;
@@ -480,14 +487,43 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
     const coarse = (e: number) => entryScore[e]! - Math.min(tokenCount[e]!, 1000) * 1e-6;
     const top = selectTop(candidates, keep, coarse);
 
-    // Pass 2: highlights, proximity, order, length.
-    const results: SearchResult<T>[] = [];
-    for (const e of top) {
+    // Pass 2: proximity, order and length, on the entries' word ids.
+    const t = terms.length;
+    const rows = new Map<number, Float64Array>(); // word id → its score for each query word
+    terms.forEach((term, i) => {
+      for (const [w, match] of term.words) {
+        let row = rows.get(w);
+        if (!row) rows.set(w, (row = new Float64Array(t)));
+        row[i] = match.score;
+      }
+    });
+    const shares = terms.map((term) => term.weight / totalWeight);
+    const best = new Float64Array(t);
+    const bestAt = new Int32Array(t);
+    const scored = top.map((e) => {
+      best.fill(0);
+      bestAt.fill(-1);
+      const from = entryTokenStart[e]!;
+      const to = entryTokenStart[e + 1]!;
+      for (let k = from; k < to; k++) {
+        const row = rows.get(tokenIds[k]!);
+        if (!row) continue;
+        for (let i = 0; i < t; i++) {
+          if (row[i]! > best[i]!) {
+            best[i] = row[i]!;
+            bestAt[i] = k - from;
+          }
+        }
+      }
+      return { e, score: finalScore(best, bestAt, shares, to - from) };
+    });
+    scored.sort((a, b) => b.score - a.score || entries[a.e]!.text.length - entries[b.e]!.text.length);
+
+    // Highlights for the results returned only.
+    return scored.slice(0, limit).map(({ e, score }) => {
       const entry = entries[e]!;
-      results.push(rescore(entry, terms, totalWeight, normCache));
-    }
-    results.sort((a, b) => b.score - a.score || a.entry.text.length - b.entry.text.length);
-    return results.slice(0, limit);
+      return { entry, score, matches: highlights(entry.text, terms, normCache) };
+    });
   }
 
   return {
@@ -542,51 +578,55 @@ function selectTop(items: Uint32Array, k: number, score: (item: number) => numbe
   return order.map((i) => heap[i]!);
 }
 
-function rescore<T extends SearchEntry>(entry: T, terms: QueryTerm[], totalWeight: number, cache: Map<string, string>): SearchResult<T> {
-  const tokens = tokenize(entry.text, cache);
-  const best = new Array<number>(terms.length).fill(0);
-  const bestAt = new Array<number>(terms.length).fill(-1);
-  const ranges: [number, number][] = [];
-  for (let index = 0; index < tokens.length; index++) {
-    const token = tokens[index]!;
-    let highlightTerm = -1;
-    let highlight: WordMatch | undefined;
-    for (let t = 0; t < terms.length; t++) {
-      const match = terms[t]!.byWord.get(token.norm);
-      if (!match) continue;
-      if (match.score > best[t]!) {
-        best[t] = match.score;
-        bestAt[t] = index;
-      }
-      if (!highlight || match.score > highlight.score) {
-        highlight = match;
-        highlightTerm = t;
-      }
-    }
-    if (highlight) ranges.push(highlightRange(entry.text, token, terms[highlightTerm]!.text, highlight.part));
-  }
-
+/** Share of the query found (weighted), with bonuses for words close together, in the order typed, in a short entry. */
+function finalScore(best: Float64Array, bestAt: Int32Array, shares: number[], tokenCount: number): number {
   let base = 0;
-  terms.forEach((term, t) => (base += (term.weight / totalWeight) * best[t]!));
-
-  // Query words found close together, and in the order typed, rank higher.
-  const positions = bestAt.filter((p) => p >= 0);
+  let found = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  let inOrder = 0;
+  let previous = -1;
+  for (let i = 0; i < best.length; i++) {
+    base += shares[i]! * best[i]!;
+    const at = bestAt[i]!;
+    if (at < 0) continue;
+    if (found > 0 && at > previous) inOrder++;
+    previous = at;
+    found++;
+    if (at < first) first = at;
+    if (at > last) last = at;
+  }
   let proximity = 0;
   let order = 0;
-  if (positions.length >= 2) {
-    const span = Math.max(...positions) - Math.min(...positions) + 1;
-    proximity = (positions.length - 1) / (span - 1 || 1);
-    let inOrder = 0;
-    for (let i = 1; i < positions.length; i++) if (positions[i]! > positions[i - 1]!) inOrder++;
-    order = inOrder / (positions.length - 1);
-  } else if (positions.length === 1) {
+  if (found >= 2) {
+    const span = last - first + 1;
+    proximity = (found - 1) / (span - 1 || 1);
+    order = inOrder / (found - 1);
+  } else if (found === 1) {
     proximity = 1;
     order = 1;
   }
   // Short entries (names) first among equals; a text wholly matched gets the full share.
-  const shortness = tokens.length === 0 ? 0 : Math.min(1, positions.length / tokens.length) * 0.5 + 0.5 / (1 + tokens.length / 40);
-  const score = base * 0.8 + base * (0.1 * proximity + 0.05 * order + 0.05 * shortness);
-  return { entry, score, matches: mergeRanges(ranges) };
+  const shortness = tokenCount === 0 ? 0 : Math.min(1, found / tokenCount) * 0.5 + 0.5 / (1 + tokenCount / 40);
+  return base * 0.8 + base * (0.1 * Math.min(1, proximity) + 0.05 * order + 0.05 * shortness);
+}
+
+/** Ranges of `text` that the query words matched: each word once, with the part that matched. */
+function highlights(text: string, terms: QueryTerm[], cache: Map<string, string>): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const token of tokenize(text, cache)) {
+    let bestTerm = -1;
+    let bestMatch: WordMatch | undefined;
+    for (let t = 0; t < terms.length; t++) {
+      const match = terms[t]!.byWord.get(token.norm);
+      if (match && (!bestMatch || match.score > bestMatch.score)) {
+        bestMatch = match;
+        bestTerm = t;
+      }
+    }
+    if (bestMatch) ranges.push(highlightRange(text, token, terms[bestTerm]!.text, bestMatch.part));
+  }
+  return mergeRanges(ranges);
 }
 
 /** The part of `token` (within `text`) that query word `q` matched, mapped back through normalisation. */

@@ -1,7 +1,7 @@
 // Stage 8 (with chains): which sentences stand without a source, and where the reporter hedges.
 // A sentence needs a source when it asserts something checkable — a figure, a date, a decision or
 // an event — and neither holds a claim nor sits inside a quotation.
-import type { Claim, Span } from './types';
+import type { SentenceReport, Span } from './types';
 import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
@@ -16,24 +16,25 @@ export interface UnattributedInput {
   doc: ProseDocument;
   sentences: Sentence[];
   quotes: Quote[];
-  claims: Claim[];
+  /** Sentences with the claims that touch them. */
+  reports: SentenceReport[];
   lang: LanguageData;
   /** Sentences that hold a cue word (even when no claim was read from it). */
   cueSentences: Set<number>;
 }
 
 export function findUnattributed(input: UnattributedInput): Span[] {
-  const { doc, sentences, quotes, claims, lang } = input;
+  const { doc, sentences, quotes, reports, lang } = input;
   const months = new RegExp(`\\b(?:${lang.monthsAndDays.filter((m) => m.length > 3).join('|')})\\b`);
   const out: Span[] = [];
   sentences.forEach((sentence, index) => {
     const block = doc.blocks[sentence.block];
     if (block.kind === 'heading' || block.kind === 'table-row') return;
     if (input.cueSentences.has(index)) return;
-    const attributed = claims.some((c) => c.sentence.start < sentence.end && sentence.start < c.sentence.end);
-    if (attributed) return;
+    if (reports[index].claims.length > 0) return;
     // Inside a quotation: the quote's speaker (or its absence) is another rule's business.
-    const quoted = quotes.some((q) => q.start <= sentence.start + 1 && q.end >= sentence.end - 1);
+    const around = quoteAt(quotes, sentence.start + 1) ?? quoteAt(quotes, sentence.start);
+    const quoted = !!around && around.end >= sentence.end - 1;
     if (quoted) return;
     const text = doc.prose.slice(sentence.start, sentence.end);
     const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
