@@ -7,6 +7,8 @@
 // Environment switches (for quick local runs; CI runs everything):
 //   SOURCE_TRACE_SKIP_E2E=1   unit tests only (integration and UI suites count as skipped)
 //   SOURCE_TRACE_SKIP_UI=1    skip only the UI suite
+//   SOURCE_TRACE_SKIP_UNIT=1  skip the unit suite (e.g. to time the VS Code suites alone)
+//   SOURCE_TRACE_UNIT_TIMEOUT_MS  hard limit for the whole unit suite (default 1200000 = 20 min)
 // With CI set, a skipped suite (switch set, or chromium missing) makes the run fail.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,7 +30,7 @@ function banner(text) {
 }
 
 /** Runs a node script; the child writes its counts as JSON to a summary file. */
-function runSuite(suite, args) {
+function runSuite(suite, args, timeoutMs = 30 * 60 * 1000) {
   banner(suite);
   const summaryFile = path.join(tmp, `${suite}.json`);
   const started = Date.now();
@@ -36,14 +38,18 @@ function runSuite(suite, args) {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, SOURCE_TRACE_SUMMARY_FILE: summaryFile },
+    timeout: timeoutMs,
+    killSignal: 'SIGKILL',
   });
+  const timedOut = r.error?.code === 'ETIMEDOUT';
+  if (timedOut) console.log(`\n${suite}: killed after the ${timeoutMs / 1000} s limit`);
   const seconds = (Date.now() - started) / 1000;
   let s;
   try { s = JSON.parse(fs.readFileSync(summaryFile, 'utf8')); } catch { s = undefined; }
   let result;
   if (!s) {
     // The suite never reported (crash, load error, no test files): that is a failure, not a pass.
-    result = { suite, passed: 0, failed: 1, skipped: 0, seconds, note: `exited with ${r.status ?? r.signal} and reported no counts` };
+    result = { suite, passed: 0, failed: 1, skipped: 0, seconds, note: timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with ${r.status ?? r.signal} and reported no counts` };
   } else {
     result = { suite, passed: s.passed, failed: s.failed, skipped: s.skipped ?? 0, seconds, note: s.note };
     if (r.status !== 0 && result.failed === 0) { result.failed = 1; result.note = `exited with ${r.status ?? r.signal}`; }
@@ -67,7 +73,11 @@ const built = build.status === 0;
 if (!built) results.push({ suite: 'build', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'node esbuild.mjs failed' });
 
 // 2. Unit tests (mocha, .mocharc.json), spec output plus counts.
-runSuite('unit', [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tools', 'e2e', 'mocha-summary-reporter.cjs')]);
+if (on('SOURCE_TRACE_SKIP_UNIT')) skipSuite('unit', 'SOURCE_TRACE_SKIP_UNIT=1');
+else {
+  const unitTimeout = Number(process.env.SOURCE_TRACE_UNIT_TIMEOUT_MS) > 0 ? Number(process.env.SOURCE_TRACE_UNIT_TIMEOUT_MS) : 20 * 60 * 1000;
+  runSuite('unit', [path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--reporter', path.join(root, 'tools', 'e2e', 'mocha-summary-reporter.cjs')], unitTimeout);
+}
 
 // 3. Real VS Code (code-server) suites.
 if (on('SOURCE_TRACE_SKIP_E2E')) {

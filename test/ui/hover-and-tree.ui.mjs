@@ -48,6 +48,9 @@ export const tests = [
     name: 'the Source Trace view lists Jane Doe as an actor and her claim',
     async run({ page, runCommand, screenshot }) {
       await waitForEditorText(page, QUOTE_LINE);
+      // Close any hover left by the previous test so the screenshot shows the views alone.
+      await page.mouse.move(700, 880);
+      await page.keyboard.press('Escape');
       await runCommand('workbench.view.extension.sourceTrace');
       await waitForSideBarTitle(page, 'Source Trace');
 
