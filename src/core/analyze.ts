@@ -5,7 +5,7 @@ import { languageData } from './lang';
 import { toProse } from './markdown';
 import { createSentenceSplitter } from './sentences';
 import { findQuotes, quoteAt } from './quotes';
-import { createLexicon, scanNamedEntities, type Lexicon, type Mention } from './mentions';
+import { createLexicon, primeWords, scanNamedEntities, type Lexicon, type Mention } from './mentions';
 import { createCueFinder, findAttributions, type CueFinder, type RawClaim } from './attributions';
 import { resolveSpeakers } from './resolve';
 import { buildActors } from './actors';
@@ -49,6 +49,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
 
   const { lex, cues, splitter } = engineFor(options.language ?? 'en');
   const doc = toProse(text, options.format ?? 'markdown');
+  primeWords(doc.prose);
   const sentences = splitter.split(doc);
   const quotes = findQuotes(doc);
   const sentenceStarts = new Set(sentences.map((s) => s.start));

@@ -9,7 +9,7 @@ import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, firstQuoteFrom, quoteAt } from './quotes';
-import { type Lexicon, type Mention, classifyNounPhrase, isCapitalized, startsCountry, wordsIn } from './mentions';
+import { type Lexicon, type Mention, classifyNounPhrase, endsWithRole, isCapitalized, startsCountry, startsWithRole, wordsIn } from './mentions';
 
 export interface RawClaim {
   type: ClaimType;
@@ -466,7 +466,7 @@ function nounPhraseAfter(prose: string, from: number, end: number, lex: Lexicon)
   for (let i = 0; i < words.length && i < 12; i++) {
     if (i > 0 && /[,;:"“”()]/.test(prose.slice(words[i - 1].end, words[i].start))) break;
     const w = words[i].text;
-    if (i > 0 && !isCapitalized(w) && !/^(of|the|for|and|de|al|bin|van|von)$/.test(w) && !lex.lang.roleNouns.includes(w.toLowerCase()) && !lex.anonymousHeads.has(w.toLowerCase()) && !lex.groupHeads.has(w.toLowerCase())) {
+    if (i > 0 && !isCapitalized(w) && !/^(of|the|for|and|de|al|bin|van|von)$/.test(w) && !lex.roleSet.has(w.toLowerCase()) && !lex.anonymousHeads.has(w.toLowerCase()) && !lex.groupHeads.has(w.toLowerCase())) {
       // Lower-case words continue a descriptive phrase ("a hospital spokesperson") only from a determiner.
       if (!lex.determiners.has(words[0].text.toLowerCase())) break;
       if (/^(on|in|at|after|before|during|who|which|when|while|as|because|to|with)$/.test(w)) break;
@@ -488,7 +488,7 @@ function stripTrailingAdverbs(prose: string, start: number, end: number, lex: Le
     const match = /([\p{L}’'-]+)[\s,]*$/u.exec(text);
     if (!match) break;
     const word = match[1].toLowerCase();
-    if (lex.lang.adverbsBeforeCue.includes(word) || (/ly$/.test(word) && !lex.anonymousHeads.has(word))) {
+    if (lex.adverbSet.has(word) || (/ly$/.test(word) && !lex.anonymousHeads.has(word))) {
       stop = start + match.index;
       continue;
     }
@@ -600,14 +600,14 @@ function looksLikeClause(words: string[], lex: Lexicon): boolean {
   for (let i = 1; i < words.length; i++) {
     const w = words[i].toLowerCase();
     if (/^(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|been)$/.test(w)) return true;
-    if (/ed$/.test(w) && i < words.length - 1 && !isCapitalized(words[i]) && !lex.roleNouns.includes(w) && !/^(retired|elected|unnamed|named|based|appointed|former)$/.test(w) && lex.determiners.has(words[i + 1].toLowerCase())) return true;
+    if (/ed$/.test(w) && i < words.length - 1 && !isCapitalized(words[i]) && !lex.roleSet.has(w) && !/^(retired|elected|unnamed|named|based|appointed|former)$/.test(w) && lex.determiners.has(words[i + 1].toLowerCase())) return true;
   }
   return false;
 }
 
 function isDescriptiveSegment(text: string, lex: Lexicon): boolean {
   const lower = text.trim().toLowerCase();
-  return /[’']s\s/.test(text) && lex.lang.roleNouns.some((role) => lower.endsWith(role));
+  return /[’']s\s/.test(text) && endsWithRole(lower, lex);
 }
 
 function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
@@ -621,11 +621,11 @@ function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
   if (/^\d+$/.test(trimmed)) return true; // age: "Marisol Huamán, 34, said"
   if (/^(a|an|the|one)\s/i.test(trimmed) && !/\b(said|says|told)\b/.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
-  if (/^\p{Ll}/u.test(trimmed) && lex.lang.roleNouns.some((role) => lower.startsWith(role + ' ') || lower === role)) return true;
+  if (/^\p{Ll}/u.test(trimmed) && startsWithRole(lower, lex)) return true;
   if (/^(chief|senior|deputy|former|retired|regional|national|head|president|director|secretary|chair|professor|spokes)/i.test(trimmed)) return true;
   // "retail expert from Queensland University", "regional secretary of the union"
   const headPart = lower.split(/\s(?:of|from|at|for|with|in)\s/)[0];
-  if (/^\p{Ll}/u.test(trimmed) && lex.lang.roleNouns.some((role) => headPart.endsWith(role))) return true;
+  if (/^\p{Ll}/u.test(trimmed) && endsWithRole(headPart, lex)) return true;
   return false;
 }
 
@@ -674,7 +674,7 @@ function sentenceSubject(ctx: AttributionContext, sentenceStart: number, cueStar
     let stop = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i].text;
-      if (i === 0 || isCapitalized(w) || /^(of|the|for|and)$/.test(w) || lex.lang.roleNouns.includes(w.toLowerCase())) stop = i + 1;
+      if (i === 0 || isCapitalized(w) || /^(of|the|for|and)$/.test(w) || lex.roleSet.has(w.toLowerCase())) stop = i + 1;
       else break;
     }
     if (stop === 0) return null;
@@ -789,7 +789,7 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
     for (let i = 0; i < Math.min(words.length, 12); i++) {
       const w = words[i].text;
       const lw = w.toLowerCase();
-      if (isCapitalized(w) || lex.documentHeads.has(lw) || lex.anonymousHeads.has(lw) || lex.groupHeads.has(lw) || lex.lang.roleNouns.includes(lw) || /^(ministry|agency|office|department|service|company|government|police|council|committee|commission|report|statement)$/.test(lw)) last = i;
+      if (isCapitalized(w) || lex.documentHeads.has(lw) || lex.anonymousHeads.has(lw) || lex.groupHeads.has(lw) || lex.roleSet.has(lw) || /^(ministry|agency|office|department|service|company|government|police|council|committee|commission|report|statement)$/.test(lw)) last = i;
       else if (last >= 0 && !lex.determiners.has(lw) && !/^(of|the|for|and|from|at|in|on|by)$/.test(lw)) break;
     }
     if (last >= 0) {

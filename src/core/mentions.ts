@@ -25,6 +25,8 @@ export interface Lexicon {
   titles: string[]; // longest first
   titleSet: Set<string>;
   roleNouns: string[]; // longest first
+  roleSet: Set<string>;
+  adverbSet: Set<string>;
   orgWords: Set<string>;
   knownOrgs: Map<string, string>;
   countryByName: Map<string, string>; // lower-case surface → canonical country
@@ -49,6 +51,8 @@ export function createLexicon(lang: LanguageData): Lexicon {
     titles: [...lang.titles].sort(byLength),
     titleSet: new Set(lang.titles.map((t) => t.toLowerCase())),
     roleNouns: [...lang.roleNouns].sort(byLength),
+    roleSet: new Set(lang.roleNouns),
+    adverbSet: new Set(lang.adverbsBeforeCue),
     orgWords: new Set(lang.organizationWords),
     knownOrgs: new Map(lang.knownOrganizations.map((o) => [o.toLowerCase(), o])),
     countryByName,
@@ -71,7 +75,35 @@ export interface Word {
   text: string;
 }
 
+// The words of the document being analysed, tokenised once: every stage asks for words of a range.
+let tokenized: { prose: string; words: Word[] } | null = null;
+
+/** Tokenises a whole document once; later `wordsIn` calls on it slice the cached list. */
+export function primeWords(prose: string): void {
+  tokenized = null;
+  tokenized = { prose, words: wordsIn(prose, 0, prose.length) };
+}
+
 export function wordsIn(prose: string, start: number, end: number): Word[] {
+  if (tokenized && tokenized.prose === prose) {
+    const all = tokenized.words;
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (all[middle].end <= start) low = middle + 1;
+      else high = middle;
+    }
+    let stop = low;
+    while (stop < all.length && all[stop].end <= end) stop++;
+    const straddlesStart = low < all.length && all[low].start < start;
+    const straddlesEnd = stop < all.length && all[stop].start < end;
+    if (!straddlesStart && !straddlesEnd) return all.slice(low, stop);
+  }
+  return scanWords(prose, start, end);
+}
+
+function scanWords(prose: string, start: number, end: number): Word[] {
   const words: Word[] = [];
   WORD.lastIndex = 0;
   const slice = prose.slice(start, end);
@@ -85,6 +117,20 @@ export function wordsIn(prose: string, start: number, end: number): Word[] {
     words.push({ start: start + match.index, end: start + match.index + text.length, text });
   }
   return words;
+}
+
+/** Whether a lower-case phrase ends with a role noun ("the company's chief executive"). */
+export function endsWithRole(lower: string, lex: Lexicon): boolean {
+  const words = lower.trim().split(/\s+/);
+  for (let n = 1; n <= 3 && n <= words.length; n++) if (lex.roleSet.has(words.slice(words.length - n).join(' '))) return true;
+  return false;
+}
+
+/** Whether a lower-case phrase starts with a role noun. */
+export function startsWithRole(lower: string, lex: Lexicon): boolean {
+  const words = lower.trim().split(/\s+/);
+  for (let n = 1; n <= 3 && n <= words.length; n++) if (lex.roleSet.has(words.slice(0, n).join(' '))) return true;
+  return false;
 }
 
 export function isCapitalized(word: string): boolean {
@@ -254,7 +300,7 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
         // "Peru's national civil defence agency": a body of its own, named by the whole phrase.
         return base('organization', `${ownerName} ${rest.join(' ')}`, 'name', { head: restHead });
       }
-      if (rest.some((r) => lex.lang.roleNouns.includes(r) || lex.lang.roleNouns.includes(rest.join(' ')))) {
+      if (rest.some((r) => lex.roleSet.has(r) || lex.roleSet.has(rest.join(' ')))) {
         return base('person', `${ownerName} ${rest.join(' ')}`, 'role', { head: rest.join(' '), owner: ownerName, title: rest.join(' ') });
       }
     }
@@ -269,7 +315,7 @@ export function classifyNounPhrase(prose: string, start: number, end: number, le
       if (head && headIndex >= best.to && lex.documentHeads.has(head)) {
         return base('document', typed.name, 'description', { head, owner: typed.name });
       }
-      if (typed.kind === 'country' && head && headIndex >= best.to && lex.lang.roleNouns.includes(head)) {
+      if (typed.kind === 'country' && head && headIndex >= best.to && lex.roleSet.has(head)) {
         return base('person', prose.slice(start, end).trim(), 'role', { head, title: `${typed.name} ${head}` });
       }
       void before;
@@ -342,7 +388,7 @@ function findHead(lowerWords: string[], lex: Lexicon): number {
   if (cut > 0) limit = cut;
   for (let i = limit - 1; i >= 0; i--) {
     const w = stripPossessive(lowerWords[i]);
-    if (lex.anonymousHeads.has(w) || lex.groupHeads.has(w) || lex.documentHeads.has(w) || lex.lang.roleNouns.includes(w) || /^[a-z]/.test(w)) return i;
+    if (lex.anonymousHeads.has(w) || lex.groupHeads.has(w) || lex.documentHeads.has(w) || lex.roleSet.has(w) || /^[a-z]/.test(w)) return i;
   }
   return limit - 1;
 }

@@ -75,8 +75,13 @@ export function resolveSpeakers(
   for (const r of resolved) if (r.actor && merged.has(r.actor)) r.actor = merged.get(r.actor)!;
 
   // Nested chains: a claim whose cue stands inside another claim's content is relayed via that claim's actor.
+  // Only claims of the same or the few sentences before can contain a cue.
+  const bySentence = new Map<number, ResolvedClaim[]>();
+  for (const r of resolved) bySentence.set(r.raw.sentenceIndex, [...(bySentence.get(r.raw.sentenceIndex) ?? []), r]);
   for (const inner of resolved) {
-    const outers = resolved
+    const nearby: ResolvedClaim[] = [];
+    for (let s = inner.raw.sentenceIndex - 3; s <= inner.raw.sentenceIndex; s++) nearby.push(...(bySentence.get(s) ?? []));
+    const outers = nearby
       .filter((outer) => outer !== inner && outer.raw.contentStart <= inner.raw.cueStart && inner.raw.cueEnd <= outer.raw.contentEnd && outer.raw.type !== 'direct')
       .sort((a, b) => a.raw.contentEnd - a.raw.contentStart - (b.raw.contentEnd - b.raw.contentStart));
     const outer = outers[0];

@@ -27,8 +27,8 @@ export function createSentenceSplitter(lang: LanguageData): SentenceSplitter {
     // What follows: whitespace, then the start of the next sentence.
     let next = afterClosers;
     if (next >= blockEnd) return true;
-    if (!/\s/.test(prose[next])) return false;
-    while (next < blockEnd && /\s/.test(prose[next])) next++;
+    if (!isSpace(prose.charCodeAt(next))) return false;
+    while (next < blockEnd && isSpace(prose.charCodeAt(next))) next++;
     if (next >= blockEnd) return true;
     const nextChar = prose[next];
     const startsLikeSentence = /[\p{Lu}\p{N}"“‘'(\[¿¡—–-]/u.test(nextChar);
@@ -84,8 +84,12 @@ export function createSentenceSplitter(lang: LanguageData): SentenceSplitter {
   };
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
+}
+
 function pushTrimmed(prose: string, start: number, end: number, block: number, out: Sentence[]): void {
-  while (start < end && /\s/.test(prose[start])) start++;
-  while (end > start && /\s/.test(prose[end - 1])) end--;
+  while (start < end && isSpace(prose.charCodeAt(start))) start++;
+  while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end, block });
 }
