@@ -39,8 +39,8 @@ export class ActiveDraft implements vscode.Disposable {
   }
 
   private follow(editor: vscode.TextEditor | undefined, force = false): void {
-    // Focus in a panel or a non-text editor leaves the last draft on show.
-    if (!editor) {
+    // Focus in a panel (the Output panel is an editor too) or a non-text editor leaves the last draft on show.
+    if (!editor || editor.document.uri.scheme === 'output') {
       if (force) this.set(undefined);
       return;
     }

@@ -38,12 +38,14 @@ export class DraftDecorations implements vscode.Disposable {
   }
 
   private render(editor: vscode.TextEditor): void {
-    const analysis = this.settings().decorations ? this.cache.peek(editor.document) : undefined;
-    if (!analysis) {
+    if (!this.settings().decorations) {
       editor.setDecorations(this.unattributed, []);
       editor.setDecorations(this.quoted, []);
       return;
     }
+    // Only an analysis of this exact version places decorations; otherwise the editor keeps shifting the old ones.
+    const analysis = this.cache.peek(editor.document);
+    if (!analysis) return;
     const document = editor.document;
     const range = (start: number, end: number) => new vscode.Range(document.positionAt(start), document.positionAt(end));
     editor.setDecorations(

@@ -23,6 +23,7 @@ export interface SourceTraceApi {
   claims: ClaimsTreeProvider;
   diagnostics: DiagnosticsPublisher;
   filters: FilterState;
+  status: SourceStatusBar;
   /** Analyses a document now (or returns the cached analysis of its version). */
   analyze(document: vscode.TextDocument): Promise<AnalysisState | undefined>;
   /** The item builders behind Find Actor… / Find Claim… and their conversion to QuickPickItems. */
@@ -144,6 +145,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     claims,
     diagnostics,
     filters,
+    status,
     analyze: (document) => cache.get(document),
     actorPickItems,
     claimPickItems,

@@ -70,10 +70,10 @@ abstract class DraftTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       this.setMessage(undefined);
       return [];
     }
-    let state: AnalysisState | undefined = await this.cache.current(document);
-    // Nothing for this version yet: analyse now unless the user asked for manual runs; show the last result meanwhile.
+    // This version's analysis if it is done or under way, else the last one (a newer one is debounced and
+    // will refresh the view). Only a draft never analysed is analysed here, unless runs are manual.
+    let state: AnalysisState | undefined = (await this.cache.current(document)) ?? this.cache.last(document);
     if (!state && this.settings().run !== 'manual') state = await this.cache.get(document);
-    state ??= this.cache.last(document);
     if (!state) {
       this.setMessage(this.settings().run === 'manual' ? 'Run "Source Trace: Refresh" to analyse this draft.' : undefined);
       return [];

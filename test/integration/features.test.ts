@@ -174,4 +174,51 @@ describe('Source Trace features in VS Code', function () {
     const back = await until('loaded-cue as an error', () => sourceDiagnostics(document.uri).find((d) => codeOf(d) === 'loaded-cue'));
     assert.strictEqual(back.severity, vscode.DiagnosticSeverity.Error);
   });
+
+  it('the status bar summarises the active draft', async () => {
+    await vscode.window.showTextDocument(document);
+    const text = await until('status bar text', () => (/claims?/.test(api.status.item.text) ? api.status.item.text : undefined));
+    assert.match(text, /\b2 claims · 1 unattributed\b/);
+    assert.strictEqual(api.status.item.command, 'sourceTrace.showActors');
+  });
+
+  it('re-analyses after an edit, debounced, and the trees follow', async () => {
+    const copy = await vscode.workspace.openTextDocument({ language: 'markdown', content: document.getText() });
+    const editor = await vscode.window.showTextDocument(copy);
+    const first = await api.analyze(copy);
+    assert.strictEqual(first?.kind, 'ready');
+    const before = first.kind === 'ready' ? first.analysis.claims.length : 0;
+    const analysed = new Promise<number>((resolve) => {
+      const listener = api.cache.onDidAnalyze((event) => {
+        if (event.document === copy && event.state.kind === 'ready' && event.document.version === copy.version) {
+          listener.dispose();
+          resolve(event.state.analysis.claims.length);
+        }
+      });
+    });
+    await editor.edit((edit) => edit.insert(copy.positionAt(copy.getText().length), '\n"The roof will be repaired by June," Mayor Jane Doe said.\n'));
+    assert.strictEqual(await analysed, before + 1);
+    const nodes = (await api.claims.getChildren()) as TreeNode[];
+    assert.ok(nodes.some((node) => node.type === 'claim' && node.claim.content.text.includes('The roof will be repaired by June')));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('refuses a draft over sourceTrace.maxFileSize with a clear message', async () => {
+    const config = vscode.workspace.getConfiguration('sourceTrace');
+    await config.update('maxFileSize', 50, vscode.ConfigurationTarget.Global);
+    try {
+      const state = await until('a too-large state', async () => {
+        const result = await api.analyze(document);
+        return result?.kind === 'tooLarge' ? result : undefined;
+      });
+      assert.match(state.kind === 'tooLarge' ? state.message : '', /too large.*sourceTrace\.maxFileSize/);
+    } finally {
+      await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const back = await until('analysis again', async () => {
+      const result = await api.analyze(document);
+      return result?.kind === 'ready' ? result : undefined;
+    });
+    assert.ok(back.kind === 'ready' && back.analysis.claims.length >= 2);
+  });
 });
