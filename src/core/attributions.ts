@@ -176,6 +176,15 @@ function nextQuoteInBlock(quotes: Quote[], offset: number, blockIndex: number): 
   return quote && quote.firstBlock === blockIndex ? quote : null;
 }
 
+/** The word before an offset within a sentence (scanning back, not matching the whole prefix). */
+function lastWordBefore(prose: string, sentenceStart: number, offset: number): string {
+  let end = offset;
+  while (end > sentenceStart && !/[\p{L}\p{N}]/u.test(prose[end - 1])) end--;
+  let start = end;
+  while (start > sentenceStart && /[\p{L}\p{N}’'-]/u.test(prose[start - 1])) start--;
+  return prose.slice(start, end);
+}
+
 function skipSpaces(prose: string, i: number, end: number): number {
   while (i < end && /\s/.test(prose[i])) i++;
   return i;
@@ -210,7 +219,7 @@ function readCue(
   if (cue.word === 'citing') return null;
 
   const before = prose.slice(S, cue.start);
-  const prevWord = /([\p{L}\p{N}’'-]+)[^\p{L}\p{N}]*$/u.exec(before)?.[1] ?? '';
+  const prevWord = lastWordBefore(prose, S, cue.start);
   const lowerPrev = prevWord.toLowerCase();
   if (NOUN_LIKE.has(cue.word) && (lex.determiners.has(lowerPrev) || /[’']s$/.test(prevWord) || lex.months.has(prevWord) || /^(annual|new|latest|first|final|recent|such|official|initial|this|that|no|any|his|her|whose|of|to|will|would|could|should|can|may|might|must)$/i.test(prevWord))) {
     return null;

@@ -76,12 +76,12 @@ export interface Word {
 }
 
 // The words of the document being analysed, tokenised once: every stage asks for words of a range.
-let tokenized: { prose: string; words: Word[] } | null = null;
+let tokenized: { prose: string; words: Word[]; phrases: Map<string, Mention | null> } | null = null;
 
 /** Tokenises a whole document once; later `wordsIn` calls on it slice the cached list. */
 export function primeWords(prose: string): void {
   tokenized = null;
-  tokenized = { prose, words: wordsIn(prose, 0, prose.length) };
+  tokenized = { prose, words: scanWords(prose, 0, prose.length), phrases: new Map() };
 }
 
 export function wordsIn(prose: string, start: number, end: number): Word[] {
@@ -134,6 +134,8 @@ export function startsWithRole(lower: string, lex: Lexicon): boolean {
 }
 
 export function isCapitalized(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90; // ASCII fast path: this runs for every word
   return /^\p{Lu}/u.test(word);
 }
 
@@ -205,6 +207,19 @@ export interface NounPhraseOptions {
  * look like a source at all.
  */
 export function classifyNounPhrase(prose: string, start: number, end: number, lex: Lexicon): Mention | null {
+  // The same phrase is classified from several stages: remember the answer for this draft.
+  if (tokenized && tokenized.prose === prose) {
+    const key = `${start}:${end}`;
+    const cached = tokenized.phrases.get(key);
+    if (cached !== undefined) return cached;
+    const fresh = classifyUncached(prose, start, end, lex);
+    tokenized.phrases.set(key, fresh);
+    return fresh;
+  }
+  return classifyUncached(prose, start, end, lex);
+}
+
+function classifyUncached(prose: string, start: number, end: number, lex: Lexicon): Mention | null {
   const words = wordsIn(prose, start, end);
   if (words.length === 0) return null;
   const base = (kind: ActorKind, name: string, form: Mention['form'], extra: Partial<Mention> = {}): Mention => ({
