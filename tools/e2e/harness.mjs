@@ -66,7 +66,8 @@ const USER_SETTINGS = {
  * A throw-away folder with a short path (unix socket paths are limited to ~108 bytes) used as HOME,
  * XDG_* and TMPDIR for code-server and chromium, so nothing is written to the real home directory.
  * Logs and results go to `opts.outDir` (kept after the run; e.g. test-results/<suite>).
- * @param {{ keybindings?: unknown[], outDir: string }} opts
+ * The workspace folder is a copy of test/fixtures unless `opts.workspace` names a folder to open as is.
+ * @param {{ keybindings?: unknown[], outDir: string, workspace?: string }} opts
  */
 export function createSandbox(opts) {
   const root = fs.mkdtempSync('/tmp/st-');
@@ -87,8 +88,9 @@ export function createSandbox(opts) {
   fs.mkdirSync(user, { recursive: true });
   fs.writeFileSync(path.join(user, 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   if (opts.keybindings) fs.writeFileSync(path.join(user, 'keybindings.json'), JSON.stringify(opts.keybindings, null, 2));
+  if (opts.workspace) dirs.workspace = path.resolve(opts.workspace);
   // The fixtures are copied so tests may edit them without touching the repository.
-  fs.cpSync(path.join(repoRoot, 'test', 'fixtures'), dirs.workspace, { recursive: true });
+  else fs.cpSync(path.join(repoRoot, 'test', 'fixtures'), dirs.workspace, { recursive: true });
 
   const env = { ...process.env };
   for (const k of Object.keys(env)) {

