@@ -122,8 +122,9 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     vscode.commands.registerCommand('sourceTrace.clearFilter', () => filters.set({})),
     vscode.commands.registerCommand('sourceTrace.showActors', () => vscode.commands.executeCommand('sourceTrace.actors.focus')),
     vscode.commands.registerCommand('sourceTrace.revealActor', revealActor),
-    vscode.commands.registerCommand('sourceTrace.revealRange', (uri: string, start: number, end: number) =>
-      revealRange(vscode.Uri.parse(uri), Number(start), Number(end)),
+    // Tree rows pass `true` as a fourth argument to keep the keyboard in the tree.
+    vscode.commands.registerCommand('sourceTrace.revealRange', (uri: string, start: number, end: number, preserveFocus?: boolean) =>
+      revealRange(vscode.Uri.parse(uri), Number(start), Number(end), preserveFocus === true),
     ),
     vscode.commands.registerCommand('sourceTrace.openSample', async () => {
       const sample = vscode.Uri.joinPath(context.extensionUri, 'examples', 'harbour-strike.md');

@@ -19,10 +19,14 @@ export function toQuickPickItem(pick: PickItem): SourcePickItem {
   return { label: pick.label, description: pick.description, detail: pick.detail, iconPath: new vscode.ThemeIcon(pick.icon), alwaysShow: true, pick };
 }
 
-/** Selects a range of a document, opening it when needed. */
-export async function revealRange(uri: vscode.Uri, start: number, end: number): Promise<vscode.TextEditor> {
+/**
+ * Selects a range of a document, opening it when needed, in the column where it is already shown.
+ * `preserveFocus` keeps the keyboard in the tree when a tree row is clicked.
+ */
+export async function revealRange(uri: vscode.Uri, start: number, end: number, preserveFocus = false): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
-  const editor = await vscode.window.showTextDocument(document, { preserveFocus: false, preview: true });
+  const shown = vscode.window.visibleTextEditors.find((editor) => editor.document === document);
+  const editor = await vscode.window.showTextDocument(document, { preserveFocus, preview: true, viewColumn: shown?.viewColumn });
   const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

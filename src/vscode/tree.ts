@@ -109,7 +109,7 @@ abstract class DraftTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       item.command = {
         command: 'sourceTrace.revealRange',
         title: 'Reveal in Editor',
-        arguments: [document.uri.toString(), look.reveal.start, look.reveal.end],
+        arguments: [document.uri.toString(), look.reveal.start, look.reveal.end, true],
       };
     }
     return item;

@@ -5,7 +5,7 @@ import type { Analysis, Claim, Range } from '../../core/types';
 import { CLAIM_TYPE_LABELS, escapeMarkdown, excerpt } from './labels';
 
 /** Commands a hover may link to; the adapter trusts exactly these (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_COMMANDS = ['sourceTrace.revealActor', 'sourceTrace.revealRange'] as const;
+export const HOVER_COMMANDS = ['sourceTrace.revealActor'] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 export const NO_SOURCE = 'No source: this sentence states a fact without attribution.';
