@@ -186,17 +186,21 @@ function lastWordBefore(prose: string, sentenceStart: number, offset: number): s
 }
 
 function skipSpaces(prose: string, i: number, end: number): number {
-  while (i < end && /\s/.test(prose[i])) i++;
+  while (i < end && (prose.charCodeAt(i) === 32 || prose.charCodeAt(i) === 160 || prose.charCodeAt(i) === 9)) i++;
   return i;
 }
 
+// Character classes by code, not by regular expression: these run at every claim boundary.
+const TRIM_END = new Set([...' \t\n\r\u00a0.,;:!?—–-'].map((c) => c.charCodeAt(0)));
+const TRIM_START = new Set([...' \t\n\r\u00a0,;:—–-'].map((c) => c.charCodeAt(0)));
+
 function trimEnd(prose: string, start: number, end: number): number {
-  while (end > start && /[\s.,;:!?—–-]/.test(prose[end - 1]) && !/[”"’)]/.test(prose[end - 1])) end--;
+  while (end > start && TRIM_END.has(prose.charCodeAt(end - 1))) end--;
   return end;
 }
 
 function trimStart(prose: string, start: number, end: number): number {
-  while (start < end && /[\s,;:—–-]/.test(prose[start])) start++;
+  while (start < end && TRIM_START.has(prose.charCodeAt(start))) start++;
   return start;
 }
 
