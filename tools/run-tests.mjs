@@ -88,11 +88,10 @@ if (on('SOURCE_TRACE_SKIP_E2E')) {
   skipSuite('ui', 'build failed');
 } else {
   banner('code-server tools');
-  const inst = spawnSync(process.execPath, [path.join(root, 'tools', 'e2e', 'install.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const inst = spawnSync(process.execPath, [path.join(root, 'tools', 'e2e', 'install.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (inst.status !== 0) {
     results.push({ suite: 'code-server install', passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'tools/e2e/install.mjs failed' });
   } else {
-    console.log('code-server ready');
     runSuite('integration', [path.join(root, 'tools', 'e2e', 'run-extension-tests.mjs'), '--no-build']);
     if (on('SOURCE_TRACE_SKIP_UI')) skipSuite('ui', 'SOURCE_TRACE_SKIP_UI=1');
     else runSuite('ui', [path.join(root, 'tools', 'e2e', 'run-ui-tests.mjs'), '--no-build']);

@@ -7,7 +7,7 @@
 // Only the npm registry is used. The first run builds native modules and takes about 3 minutes;
 // later runs return at once when the marker is present and the binaries exist.
 //
-// Usage: node tools/e2e/install.mjs [--force]      (prints the tool paths as JSON)
+// Usage: node tools/e2e/install.mjs [--force] [--json]   (--json prints the tool paths)
 // Library: import { ensureTools } from './install.mjs'
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -164,7 +164,7 @@ export async function ensureTools(options = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   ensureTools({ force: process.argv.includes('--force') }).then(
-    (p) => console.log(JSON.stringify(p, null, 2)),
+    (p) => console.log(process.argv.includes('--json') ? JSON.stringify(p, null, 2) : `[e2e-install] code-server ${CODE_SERVER_VERSION} ready in ${p.dir}`),
     () => process.exit(1),
   );
 }
