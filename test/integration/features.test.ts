@@ -221,4 +221,55 @@ describe('Source Trace features in VS Code', function () {
     });
     assert.ok(back.kind === 'ready' && back.analysis.claims.length >= 2);
   });
+
+  describe('commands', () => {
+    const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+    it('Find Actor… selects the picked actor in the draft', async () => {
+      const editor = await vscode.window.showTextDocument(document);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await vscode.commands.executeCommand('sourceTrace.findActor');
+      await settle();
+      await accept();
+      const selected = await until('a selection', () => {
+        const active = vscode.window.activeTextEditor;
+        return active && !active.selection.isEmpty ? active.document.getText(active.selection) : undefined;
+      });
+      const analysis = api.cache.peek(document);
+      assert.ok(analysis);
+      assert.ok(analysis.actors.some((actor) => actor.mentions.some((mention) => mention.text === selected)), `selected ${JSON.stringify(selected)}`);
+    });
+
+    it('Show Attribution Chain lists the chain of the claim at the cursor', async () => {
+      const editor = await vscode.window.showTextDocument(document);
+      const position = positionOf(document, 'close the library');
+      editor.selection = new vscode.Selection(position, position);
+      void vscode.commands.executeCommand('sourceTrace.showChain');
+      await settle();
+      await accept();
+      const selected = await until('the claim selected', () => {
+        const active = vscode.window.activeTextEditor;
+        return active && !active.selection.isEmpty ? active.document.getText(active.selection) : undefined;
+      });
+      assert.strictEqual(selected, 'We will not close the library,');
+    });
+
+    it('Export Source List opens a Markdown table of the sources', async () => {
+      await vscode.window.showTextDocument(document);
+      const done = vscode.commands.executeCommand('sourceTrace.exportSources');
+      await settle();
+      await accept(); // Markdown table
+      await settle();
+      await accept(); // Open in a new editor
+      await done;
+      const exported = await until('the exported table', () => {
+        const active = vscode.window.activeTextEditor?.document;
+        return active?.isUntitled && active.getText().includes('| Actor |') ? active.getText() : undefined;
+      });
+      assert.match(exported, /\| Jane Doe \| person \| Mayor \| Direct quote \| said \| We will not close the library, \| \d+ \|/);
+      assert.match(exported, /\| \(no source\) \|.*4\.2 million/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    });
+  });
 });
