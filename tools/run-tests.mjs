@@ -15,6 +15,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from './e2e/config.mjs';
+import { chromiumAvailable } from './e2e/harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'source-trace-tests-'));
@@ -86,6 +88,10 @@ if (on('SOURCE_TRACE_SKIP_E2E')) {
 } else if (!built) {
   skipSuite('integration', 'build failed');
   skipSuite('ui', 'build failed');
+} else if (!chromiumAvailable()) {
+  // Checked before the (slow, first-time) code-server install, which would be wasted.
+  skipSuite('integration', `${CHROMIUM_PATH} is not installed (apt-get install chromium)`);
+  skipSuite('ui', `${CHROMIUM_PATH} is not installed (apt-get install chromium)`);
 } else {
   banner('code-server tools');
   const inst = spawnSync(process.execPath, [path.join(root, 'tools', 'e2e', 'install.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });

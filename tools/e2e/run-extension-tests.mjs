@@ -10,7 +10,7 @@
 //      SOURCE_TRACE_E2E_KEEP=1 (keep the sandbox), SOURCE_TRACE_TEST_GREP (mocha grep).
 import fs from 'node:fs';
 import path from 'node:path';
-import { extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
+import { CHROMIUM_PATH, extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
 import { runInExtensionHost } from './extension-host.mjs';
 import { buildExtension, buildIntegrationTests, chromiumAvailable, formatCounts, log, writeSummary } from './harness.mjs';
 import { ensureTools } from './install.mjs';
@@ -20,7 +20,7 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 async function main() {
   if (!chromiumAvailable()) {
-    console.log('SKIPPED integration tests: /usr/bin/chromium is not installed (apt-get install chromium).');
+    console.log(`SKIPPED integration tests: ${CHROMIUM_PATH} is not installed (apt-get install chromium).`);
     const summary = { suite: 'integration', passed: 0, failed: 0, skipped: 1, note: 'chromium missing' };
     writeSummary(summary);
     console.log(formatCounts(summary));

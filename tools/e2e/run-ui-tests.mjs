@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
+import { CHROMIUM_PATH, extensionPath, harnessTimeoutMs, repoRoot } from './config.mjs';
 import {
   buildExtension, chromiumAvailable, createSandbox, formatCounts, killProcessGroup, launchChromium, log,
   removeSandbox, startCodeServer, verbose, withDeadline, workbenchUrl, writeSummary,
@@ -46,7 +46,7 @@ async function loadTestFiles() {
 
 async function main() {
   if (!chromiumAvailable()) {
-    console.log('SKIPPED UI tests: /usr/bin/chromium is not installed (apt-get install chromium).');
+    console.log(`SKIPPED UI tests: ${CHROMIUM_PATH} is not installed (apt-get install chromium).`);
     const summary = { suite: 'ui', passed: 0, failed: 0, skipped: 1, note: 'chromium missing' };
     writeSummary(summary);
     console.log(formatCounts(summary));
