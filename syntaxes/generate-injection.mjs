@@ -100,7 +100,7 @@ export function buildGrammar() {
       },
       'cue-before-quote': {
         comment: 'He said: "…" / She told reporters on Monday, “…” — the cue only, when a quotation follows within six words.',
-        match: `${NOT_AFTER_WORD}${CUE}(?=(?:\\s+[^\\s.!?:;"“”]+){0,6}?\\s*[:,]?\\s*${QUOTE_AHEAD})`,
+        match: `${NOT_AFTER_WORD}${CUE}(?=(?:\\s+[^\\s.,!?:;"“”]+){0,6}?\\s*[:,]?\\s*${QUOTE_AHEAD})`,
         captures: {
           1: { name: 'keyword.other.cue.source-trace' },
           2: { name: 'keyword.other.cue.loaded.source-trace' },

@@ -169,6 +169,16 @@ describe('grammar: Markdown injection', function () {
     assert.ok(scopesOf(toks, 'warned').includes(CUE));
     assert.ok(scopesOf(toks, 'The talks failed.').includes(QUOTE));
     assert.ok(scopesOf(toks, 'It is over.').includes(CURLY));
+    const asked = tokenize(md, 'Asked directly, she said only that "both sides have work to do" and left.');
+    assert.ok(tokensOf(asked, 'Asked').every((t) => !has(t, 'keyword')), 'the cue must reach the quote without crossing a comma');
+    assert.ok(scopesOf(asked, 'said').includes(CUE));
+  });
+
+  it('stays fast on a long line full of quotation marks and cue verbs', function () {
+    const line = Array.from({ length: 400 }, (_, i) => (i % 3 ? 'the minister said "we will' : 'said Mayor Smith " reportedly')).join(' ');
+    const t = performance.now();
+    tokenize(md, line);
+    assert.ok(performance.now() - t < 1000, `${performance.now() - t} ms`);
   });
 
   it('gives loaded verbs their own scope, still under keyword.other.cue', function () {
