@@ -24,6 +24,7 @@ export interface SourceTraceApi {
   diagnostics: DiagnosticsPublisher;
   filters: FilterState;
   status: SourceStatusBar;
+  workspaceIndex: WorkspaceIndex;
   /** Analyses a document now (or returns the cached analysis of its version). */
   analyze(document: vscode.TextDocument): Promise<AnalysisState | undefined>;
   /** The item builders behind Find Actor… / Find Claim… and their conversion to QuickPickItems. */
@@ -147,6 +148,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     diagnostics,
     filters,
     status,
+    workspaceIndex,
     analyze: (document) => cache.get(document),
     actorPickItems,
     claimPickItems,

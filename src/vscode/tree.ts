@@ -104,6 +104,7 @@ abstract class DraftTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     item.tooltip = new vscode.MarkdownString(look.tooltip);
     item.iconPath = new vscode.ThemeIcon(look.icon);
     item.contextValue = look.contextValue;
+    item.accessibilityInformation = { label: look.description ? `${look.label}, ${look.description}` : look.label };
     const document = this.drafts.document;
     if (look.reveal && document) {
       item.command = {

@@ -222,6 +222,19 @@ describe('Source Trace features in VS Code', function () {
     assert.ok(back.kind === 'ready' && back.analysis.claims.length >= 2);
   });
 
+  it('Find in Workspace indexes every Markdown draft of the workspace', async () => {
+    await api.workspaceIndex.ensure();
+    const results = api.workspaceIndex.search.search('Jane Doe');
+    const files = new Set(results.map((item) => item.uri && vscode.Uri.parse(item.uri).path.split('/').pop()));
+    assert.ok(files.has('harbour-vote.md'), JSON.stringify([...files]));
+    assert.ok(files.has('council-vote.md'), JSON.stringify([...files]));
+    const library = api.workspaceIndex.search.search('close library');
+    assert.strictEqual(library[0]?.label, 'We will not close the library,');
+    const ours = library.find((item) => /harbour-vote\.md:\d+ · Direct quote/.test(item.detail ?? ''));
+    assert.ok(ours, JSON.stringify(library.map((item) => item.detail)));
+    assert.strictEqual(ours.label, 'We will not close the library,');
+  });
+
   describe('commands', () => {
     const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
