@@ -85,6 +85,24 @@ function isWordUnit(text: string, i: number): boolean {
   return known;
 }
 
+/** Han ideographs and kana: written without spaces, so each character is a word of its own. */
+function isCjk(c: number): boolean {
+  return (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** End of the word that starts at `start` (a word unit): letters, digits and marks, apostrophes inside joining. */
+function wordEnd(text: string, start: number): number {
+  if (isCjk(text.charCodeAt(start))) return start + 1;
+  const length = text.length;
+  let i = start + 1;
+  for (;;) {
+    while (i < length && isWordUnit(text, i) && !isCjk(text.charCodeAt(i))) i++;
+    if (i + 1 < length && isApostrophe(text.charCodeAt(i)) && isWordUnit(text, i + 1) && !isCjk(text.charCodeAt(i + 1))) i += 2;
+    else break;
+  }
+  return i;
+}
+
 interface Token {
   start: number;
   end: number;
@@ -102,12 +120,7 @@ function tokenize(text: string, cache?: Map<string, string>): Token[] {
       continue;
     }
     const start = i;
-    i++;
-    for (;;) {
-      while (i < length && isWordUnit(text, i)) i++;
-      if (i + 1 < length && isApostrophe(text.charCodeAt(i)) && isWordUnit(text, i + 1)) i += 2;
-      else break;
-    }
+    i = wordEnd(text, start);
     const raw = text.slice(start, i);
     let norm = cache?.get(raw);
     if (norm === undefined) {
@@ -226,12 +239,7 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
         continue;
       }
       const start = i;
-      i++;
-      for (;;) {
-        while (i < length && isWordUnit(text, i)) i++;
-        if (i + 1 < length && isApostrophe(text.charCodeAt(i)) && isWordUnit(text, i + 1)) i += 2;
-        else break;
-      }
+      i = wordEnd(text, start);
       const raw = text.slice(start, i);
       let id = rawIds.get(raw);
       if (id === undefined) {
@@ -338,7 +346,7 @@ export function createSearchIndex<T extends SearchEntry>(entries: readonly T[]):
       put(w, PREFIX_MIN + (PREFIX_MAX - PREFIX_MIN) * coverage, 'prefix');
     }
 
-    if (m < 3) return found;
+    if (m < 4) return found; // three letters or fewer: exact and prefix only
 
     // Typos, substrings and typos inside a prefix, from shared trigrams.
     const budget = typoBudget(m);

@@ -12,6 +12,7 @@ const entries: SearchEntry[] = [
   { id: 'c4', kind: 'claim', text: 'Police said the protest was peaceful and nobody was arrested.' },
   { id: 'c5', kind: 'claim', text: 'May the bridge never close again, the mayor told residents in a long speech about many other things entirely.' },
   { id: 'c6', kind: 'claim', text: 'Το υπουργείο είπε ότι η γέφυρα θα ανοίξει — Αθήνα 🚧 bridge update.' },
+  { id: 'c7', kind: 'claim', text: '北京市政府表示，新桥将于五月开通。' },
 ];
 
 const ids = (results: { entry: SearchEntry }[]) => results.map((r) => r.entry.id);
@@ -94,6 +95,9 @@ describe('search index', function () {
     const after = index.search('update').find((x) => x.entry.id === 'c6')!;
     assert.deepEqual(highlighted(after), ['update'], 'ranges after an astral character (🚧) are still right');
     assert.equal(index.search('αθη')[0]!.entry.id, 'c6');
+    const han = index.search('新桥');
+    assert.equal(han[0]!.entry.id, 'c7', 'Han text has no spaces: each ideograph is a word');
+    assert.deepEqual(highlighted(han[0]!), ['新桥']);
   });
 
   it('respects the limit and keeps the entry objects as given', function () {
