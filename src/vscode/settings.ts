@@ -50,9 +50,13 @@ function clamp(value: number, low: number, high: number): number {
   return Number.isFinite(value) ? Math.min(high, Math.max(low, Math.floor(value))) : low;
 }
 
+/** Schemes of derived copies (old revisions in diffs, chat snippets, output): not drafts, so no duplicate problems. */
+const NOT_DRAFT_SCHEMES = new Set(['git', 'gitlens', 'output', 'vscode-scm', 'review', 'pr', 'comment', 'vscode-chat-code-block', 'walkThroughSnippet', 'merge-conflict.conflict-diff']);
+
 /** A draft Source Trace reads: one of the configured languages, and (for files) inside the include glob. */
 export function isDraft(document: vscode.TextDocument, settings: Settings): boolean {
   if (!settings.languages.includes(document.languageId)) return false;
+  if (NOT_DRAFT_SCHEMES.has(document.uri.scheme)) return false;
   if (document.isUntitled || document.uri.scheme === 'untitled') return true;
   return vscode.languages.match({ pattern: settings.include }, document) > 0;
 }
