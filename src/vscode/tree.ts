@@ -4,7 +4,7 @@ import type { Analysis } from '../core/types';
 import type { ActiveDraft } from './activeDraft';
 import type { AnalysisCache, AnalysisState } from './analysisCache';
 import type { Settings } from './settings';
-import { actorGroups, childrenOf, describeFilter, isFilterEmpty, present, readingOrder } from './view/tree';
+import { actorGroups, childrenOf, describeFilter, filterHighlights, isFilterEmpty, present, readingOrder } from './view/tree';
 import type { TreeFilter, TreeNode } from './view/tree';
 
 /** The filter both views share; set from the Filter… title action. */
@@ -91,8 +91,9 @@ abstract class DraftTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const look = present(node, this.context);
+    const highlights = filterHighlights(look.label, this.filters.filter);
     const item = new vscode.TreeItem(
-      look.label,
+      highlights.length > 0 ? { label: look.label, highlights } : look.label,
       look.collapsible === 'none'
         ? vscode.TreeItemCollapsibleState.None
         : look.collapsible === 'expanded'

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { actorGroups, childrenOf, describeFilter, firstMention, isFilterEmpty, present, readingOrder } from '../../src/vscode/view/tree';
+import { actorGroups, childrenOf, describeFilter, filterHighlights, firstMention, isFilterEmpty, present, readingOrder } from '../../src/vscode/view/tree';
 import type { ActorNode, ClaimNode } from '../../src/vscode/view/tree';
 import { SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
 
@@ -114,5 +114,10 @@ describe('view: Actors and Claims trees', () => {
     const empty = { version: 1 as const, actors: [], claims: [], sentences: [], unattributed: [], findings: [] };
     assert.deepStrictEqual(actorGroups(empty), []);
     assert.deepStrictEqual(readingOrder(empty), []);
+  });
+
+  it('highlights the filter text in labels', () => {
+    assert.deepStrictEqual(filterHighlights('the library has a library', { text: 'LIBRARY' }), [[4, 11], [18, 25]]);
+    assert.deepStrictEqual(filterHighlights('Jane Doe', {}), []);
   });
 });

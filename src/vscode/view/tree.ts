@@ -249,3 +249,15 @@ function pluralKind(kind: ActorKind): string {
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Where a text filter occurs in a label, case-insensitively, for TreeItemLabel highlights. */
+export function filterHighlights(label: string, filter: TreeFilter | undefined): [number, number][] {
+  const needle = filter?.text?.trim().toLowerCase();
+  if (!needle) return [];
+  const haystack = label.toLowerCase();
+  const ranges: [number, number][] = [];
+  for (let index = haystack.indexOf(needle); index !== -1; index = haystack.indexOf(needle, index + needle.length)) {
+    ranges.push([index, index + needle.length]);
+  }
+  return ranges;
+}
