@@ -54,6 +54,11 @@ function runSuite(suite, args, timeoutMs = 30 * 60 * 1000) {
     result = { suite, passed: 0, failed: 1, skipped: 0, seconds, note: timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with ${r.status ?? r.signal} and reported no counts` };
   } else {
     result = { suite, passed: s.passed, failed: s.failed, skipped: s.skipped ?? 0, seconds, note: s.note };
+    if (s.complete === false) {
+      // Killed or crashed part-way: keep the counts so far, and count the unfinished run as a failure.
+      result.failed += 1;
+      result.note = timedOut ? `timed out after ${timeoutMs / 1000} s; counts up to then` : `stopped part-way (${r.status ?? r.signal})`;
+    }
     if (r.status !== 0 && result.failed === 0) { result.failed = 1; result.note = `exited with ${r.status ?? r.signal}`; }
     if (s.note === 'chromium missing') result.suiteSkipped = true;
   }
