@@ -46,6 +46,8 @@ export interface Spread {
 
 export interface ActivationResult {
   bundleBytes: { extension: number; web: number; distExtension: number | null; distExtensionMinified: boolean | null };
+  /** Bytes of the production desktop bundle by origin (src/core, src/vscode, node_modules/<package>). */
+  composition: Record<string, number>;
   require: Spread;
   activate: Spread | null;
   firstAnalysis: Spread | null;
@@ -66,7 +68,7 @@ function spread(values: number[]): Spread {
 }
 
 /** The desktop and web bundles, built like esbuild.mjs --production, into a temp folder. */
-async function buildBundles(dir: string): Promise<{ extension: string; web: string }> {
+async function buildBundles(dir: string): Promise<{ extension: string; web: string; composition: Record<string, number> }> {
   const common = {
     bundle: true,
     sourcemap: false,
@@ -80,9 +82,17 @@ async function buildBundles(dir: string): Promise<{ extension: string; web: stri
   };
   const extension = path.join(dir, 'extension.js');
   const web = path.join(dir, 'web', 'extension.js');
-  await esbuild.build({ ...common, outfile: extension, platform: 'node' });
+  const desktop = await esbuild.build({ ...common, outfile: extension, platform: 'node', metafile: true });
+  // Bytes of the desktop bundle by origin: the engine (lazily initialised), the adapters, packages.
+  const composition: Record<string, number> = {};
+  for (const output of Object.values(desktop.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const group = input.startsWith('node_modules/') ? `node_modules/${input.split('/')[1]!.startsWith('@') ? input.split('/').slice(1, 3).join('/') : input.split('/')[1]}` : input.split('/').slice(0, 2).join('/');
+      composition[group] = (composition[group] ?? 0) + bytesInOutput;
+    }
+  }
   await esbuild.build({ ...common, outfile: web, platform: 'browser', define: { 'process.env.SOURCE_TRACE_WEB': '"1"' } });
-  return { extension, web };
+  return { extension, web, composition };
 }
 
 // A `vscode` module that answers everything: each property is a callable, constructible stub;
@@ -223,6 +233,7 @@ export async function runActivationBench(options: ActivationOptions = {}): Promi
         // A production build has no source map comment and few line breaks.
         distExtensionMinified: distText === null ? null : !distText.includes('sourceMappingURL') && distText.split('\n').length < 50,
       },
+      composition: bundles.composition,
       require: requireSpread,
       activate: finite((s) => s.activateMs),
       firstAnalysis: finite((s) => s.firstAnalysisMs),
@@ -248,6 +259,7 @@ export function formatActivation(r: ActivationResult): string {
     r.bundleBytes.distExtension === null
       ? `  dist/extension.js on disk: missing (npm run build)`
       : `  dist/extension.js on disk: ${kb(r.bundleBytes.distExtension)} (${r.bundleBytes.distExtensionMinified ? 'production' : 'development build, with source map'})`,
+    `  made of            ${Object.entries(r.composition).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')}`,
     `require() entry      ${ms(r.require)}  [target ≤ ${r.budgetMs} ms: ${r.withinBudget ? '✓' : '✗'}]`,
     `activate()           ${ms(r.activate)}`,
     `first analysis       ${ms(r.firstAnalysis)}  (engine init + analyze, ${r.draft}, ${r.draftChars} chars, ${r.claims ?? '?'} claims)`,
