@@ -4,7 +4,7 @@ import type { Analysis, AnalyzeOptions, Claim, SentenceReport, Span } from './ty
 import { languageData } from './lang';
 import { toProse } from './markdown';
 import { createSentenceSplitter } from './sentences';
-import { findQuotes, quoteAt } from './quotes';
+import { findQuotes, quoteAt, quotesOverlapping } from './quotes';
 import { createLexicon, primeWords, scanNamedEntities, type Lexicon, type Mention } from './mentions';
 import { createCueFinder, findAttributions, type CueFinder, type RawClaim } from './attributions';
 import { resolveSpeakers } from './resolve';
@@ -108,7 +108,7 @@ function toClaim(
 ): Claim {
   const content: Claim['content'] = span(raw.contentStart, raw.contentEnd);
   if (raw.fragments.length > 1) content.fragments = raw.fragments.map(([s, e]) => span(s, e));
-  const inside = quotes.filter((q) => q.end > raw.contentStart - 1 && q.start < raw.contentEnd + 1 && q.words >= 1);
+  const inside = quotesOverlapping(quotes, raw.contentStart - 1, raw.contentEnd + 1).filter((q) => q.words >= 1);
   return {
     id: `c${index + 1}`,
     type: raw.type,

@@ -8,7 +8,7 @@ import type { ClaimType } from './types';
 import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
-import { type Quote, firstQuoteFrom, quoteAt } from './quotes';
+import { type Quote, firstQuoteFrom, quoteAt, quotesOverlapping } from './quotes';
 import { type Lexicon, type Mention, classifyNounPhrase, endsWithRole, isCapitalized, startsCountry, startsWithRole, wordsIn } from './mentions';
 
 export interface RawClaim {
@@ -135,7 +135,7 @@ function splitAtColonQuote(ctx: AttributionContext, claim: RawClaim): RawClaim[]
   if (!quote || quote.end < claim.contentEnd - 1) return [claim];
   const quoteClaim: RawClaim = { ...claim, type: 'direct', contentStart: quote.innerStart, contentEnd: quote.innerEnd, fragments: [], sharesSourceWith: null };
   claim.contentEnd = trimEnd(prose, claim.contentStart, claim.contentStart + colon.index);
-  claim.type = ctx.quotes.some((q) => q.start >= claim.contentStart && q.end <= claim.contentEnd) ? 'mixed' : 'indirect';
+  claim.type = quotesOverlapping(ctx.quotes, claim.contentStart, claim.contentEnd).some((q) => q.start >= claim.contentStart && q.end <= claim.contentEnd) ? 'mixed' : 'indirect';
   return [claim, quoteClaim];
 }
 
@@ -383,7 +383,7 @@ function readCue(
   const contentWords = wordsIn(prose, contentStart, contentEnd);
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
   const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
-  const quoted = quotes.some((q) => q.start < contentEnd && q.end > contentStart);
+  const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return null;
   return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
@@ -758,7 +758,7 @@ function indirectClaim(
   sharesSourceWith: number | null,
 ): RawClaim {
   const { quotes } = ctx;
-  const inside = quotes.filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
+  const inside = quotesOverlapping(quotes, contentStart - 1, contentEnd + 1).filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
   let type: ClaimType = inside.length > 0 ? 'mixed' : 'indirect';
   // The whole content is one quote: that is a direct claim.
   if (inside.length === 1 && inside[0].start <= contentStart && inside[0].end >= contentEnd) type = 'direct';
@@ -838,7 +838,7 @@ function readAccordingTo(ctx: AttributionContext, sentence: Sentence, sentenceIn
     contentEnd = trimEnd(prose, contentStart, E);
   }
   if (wordsIn(prose, contentStart, contentEnd).length < 2) return null;
-  const inside = quotes.filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
+  const inside = quotesOverlapping(quotes, contentStart - 1, contentEnd + 1).filter((q) => q.start >= contentStart - 1 && q.end <= contentEnd + 1 && q.words >= 1);
   let type: ClaimType = 'according-to';
   if (inside.length === 1 && inside[0].start <= contentStart && inside[0].end >= contentEnd) {
     type = 'direct';
@@ -889,8 +889,7 @@ function mergeQuoteContinuations(ctx: AttributionContext, claims: RawClaim[]): v
       claim.fragments.push([quote.innerStart, quote.innerEnd]);
       claim.contentEnd = quote.innerEnd;
       claim.sentenceEnd = Math.max(claim.sentenceEnd, next.end, quote.end);
-      index = sentences.findIndex((s) => s.start >= quote.end);
-      if (index < 0) break;
+      while (index < sentences.length && sentences[index].start < quote.end) index++;
     }
   }
 }

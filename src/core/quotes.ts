@@ -114,3 +114,12 @@ export function firstQuoteFrom(quotes: Quote[], offset: number): number {
   }
   return low;
 }
+
+/** The quotes overlapping [start, end), found by binary search (quotes are sorted and disjoint). */
+export function quotesOverlapping(quotes: Quote[], start: number, end: number): Quote[] {
+  const out: Quote[] = [];
+  for (let i = Math.max(0, firstQuoteFrom(quotes, start) - 1); i < quotes.length && quotes[i].start < end; i++) {
+    if (quotes[i].end > start) out.push(quotes[i]);
+  }
+  return out;
+}
