@@ -185,6 +185,10 @@ export async function startCodeServer({ tools, sandbox, timeoutMs = 90_000 }) {
     const out = fs.openSync(logFile, 'a');
     const child = spawn(tools.node, args, { cwd: sandbox.root, env, detached: true, stdio: ['ignore', out, out] });
     fs.closeSync(out);
+    // Last resort if this process ends without its cleanup (uncaught error, process.exit elsewhere).
+    process.once('exit', () => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    });
     const server = { child, port, logFile, baseUrl: `http://127.0.0.1:${port}` };
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
     const deadline = Date.now() + timeoutMs;
@@ -281,12 +285,13 @@ export async function buildIntegrationTests() {
  * Resolves to fn's value, or rejects with a timeout error.
  */
 export async function withDeadline(ms, label, cleanup, fn) {
-  let cleaned = false;
-  const doCleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    try { await cleanup(); } catch (e) { console.error(`[e2e] cleanup error: ${e}`); }
-  };
+  // One shared cleanup: a signal and the normal end may both ask for it, and both must wait for it.
+  /** @type {Promise<void> | undefined} */
+  let cleaning;
+  const doCleanup = () =>
+    (cleaning ??= (async () => {
+      try { await cleanup(); } catch (e) { console.error(`[e2e] cleanup error: ${e}`); }
+    })());
   const onSignal = (sig) => {
     console.error(`[e2e] ${sig}: cleaning up`);
     doCleanup().finally(() => process.exit(130));
