@@ -88,7 +88,24 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
 }
 
+/**
+ * Real sentences are short; a "sentence" of thousands of characters is a list, a table or broken
+ * input. Cutting it at a space keeps the work per cue bounded, so no input can stall the editor.
+ */
+export const MAX_SENTENCE_LENGTH = 1500;
+
 function pushTrimmed(prose: string, start: number, end: number, block: number, out: Sentence[]): void {
+  while (end - start > MAX_SENTENCE_LENGTH) {
+    let cut = start + MAX_SENTENCE_LENGTH;
+    while (cut > start + MAX_SENTENCE_LENGTH / 2 && !isSpace(prose.charCodeAt(cut))) cut--;
+    if (cut <= start + MAX_SENTENCE_LENGTH / 2) cut = start + MAX_SENTENCE_LENGTH;
+    pushPiece(prose, start, cut, block, out);
+    start = cut;
+  }
+  pushPiece(prose, start, end, block, out);
+}
+
+function pushPiece(prose: string, start: number, end: number, block: number, out: Sentence[]): void {
   while (start < end && isSpace(prose.charCodeAt(start))) start++;
   while (end > start && isSpace(prose.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end, block });
