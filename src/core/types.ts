@@ -25,6 +25,8 @@ export interface Actor {
   aliases: string[];
   /** Every place the actor is named or referred to, pronouns included. */
   mentions: Span[];
+  /** Extension: the source-register entry for this actor, when a register was given (contact notes stripped unless asked for). */
+  register?: RegisterEntry;
 }
 
 export type ClaimType = 'direct' | 'indirect' | 'mixed' | 'according-to';
@@ -54,6 +56,63 @@ export interface Claim {
   tone: CueTone | null;
   /** Extension: the quoted stretches inside the content (marks included). */
   quotes: Span[];
+  /**
+   * Extension (quote tracing): one entry per quoted fragment, aligned against the reporter's source
+   * material. Present only when source material was given (`AnalyzeOptions.evidence`).
+   */
+  evidence?: Evidence[];
+}
+
+/** How a quoted fragment compares with the source material. */
+export type EvidenceVerdict = 'exact' | 'normalized' | 'reworded' | 'ellipsis' | 'not-found';
+
+/** One word-level difference: text only in the draft, only in the source, or in both. */
+export interface DiffPart {
+  op: 'equal' | 'draft' | 'source';
+  text: string;
+}
+
+export interface Evidence {
+  fragment: Span;
+  verdict: EvidenceVerdict;
+  /** Workspace-relative path of the matching source file; null when not found. */
+  file: string | null;
+  /** 1-based line of the match in that file. */
+  line: number | null;
+  /** For .vtt/.srt transcripts: the cue's start time as written ("00:03:14.200"). */
+  timestamp?: string;
+  /** Word-level diff for reworded quotes. */
+  diff?: DiffPart[];
+  /** For ellipsis matches: how many source words the ellipsis skipped. */
+  skippedWords?: number;
+  /** Speaker label of the matching transcript line ("YOON", "Speaker 1"), if any. */
+  speaker?: string;
+}
+
+/** A file of source material: interview transcript, press release, call readout. */
+export interface SourceDocument {
+  /** Workspace-relative path, used in verdicts ("sources/call-readout.txt"). */
+  path: string;
+  text: string;
+}
+
+/** What the reporter knows about a source, kept next to the draft and nowhere else. */
+export interface RegisterEntry {
+  /** The actor this entry is about: a name, or the agreed description of an anonymous source. */
+  name: string;
+  aliases: string[];
+  role: string | null;
+  onRecord: boolean;
+  /** Anonymous sources: why anonymity was granted. */
+  reason: string | null;
+  /** Anonymous sources: how the source knows what they said. */
+  howTheyKnow: string | null;
+  /** The agreed description used in the text ("a senior official familiar with the talks"). */
+  description: string | null;
+  /** Transcript speaker labels that are this source ("YOON", "Speaker 1"). */
+  labels: string[];
+  /** Private contact notes: never reported unless explicitly asked for. */
+  contactNotes?: string;
 }
 
 export interface SentenceReport extends Range {
@@ -68,7 +127,13 @@ export type RuleId =
   | 'anonymous-no-reason'
   | 'loaded-cue'
   | 'hedge-in-own-voice'
-  | 'unbalanced-quote';
+  | 'unbalanced-quote'
+  | 'quote-differs'
+  | 'quote-not-found'
+  | 'anonymous-no-knowledge'
+  | 'single-anonymous-source'
+  | 'sources-plural-single'
+  | 'anonymous-description-differs';
 
 export interface Finding extends Range {
   rule: RuleId;
@@ -100,4 +165,13 @@ export interface AnalyzeOptions {
   maxLength?: number;
   /** Cap on findings reported (default: unlimited). */
   maxFindings?: number;
+  /**
+   * Source material to check quotes against, indexed once with `createEvidenceIndex` (src/core/evidence.ts)
+   * and reused across analyses until the material changes.
+   */
+  evidence?: unknown;
+  /** Source register entries from a workspace file; the draft's front matter `sources:` block is read too. */
+  register?: RegisterEntry[];
+  /** Report register contact notes (off by default: they must never leak into hovers or exports). */
+  includeContactNotes?: boolean;
 }
