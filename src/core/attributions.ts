@@ -106,6 +106,8 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
   });
 
   mergeQuoteContinuations(ctx, claims);
+  claims.push(...speakerLabelClaims(ctx, claims), ...dashCreditedQuotes(ctx, claims));
+  claims.sort((a, b) => a.contentStart - b.contentStart);
   void lex;
   return claims;
 }
@@ -861,6 +863,61 @@ function findTopLevel(prose: string, start: number, end: number, char: string): 
     else if (c === char && depth === 0) return i;
   }
   return -1;
+}
+
+/**
+ * Interview transcripts in a draft: a paragraph opening with a speaker label in capitals
+ * ("WALLACE: …", "MAYOR HARROW: …") is that speaker's words.
+ */
+function speakerLabelClaims(ctx: AttributionContext, existing: RawClaim[]): RawClaim[] {
+  const { doc, sentences, lex } = ctx;
+  const prose = doc.prose;
+  const out: RawClaim[] = [];
+  let sentenceIndex = 0;
+  doc.blocks.forEach((block, blockIndex) => {
+    if (block.kind === 'heading') return;
+    const label = /^(\p{Lu}[\p{Lu}.’'-]*(?: \p{Lu}[\p{Lu}.’'-]*){0,3}):\s+/u.exec(prose.slice(block.start, Math.min(block.end, block.start + 60)));
+    if (!label || label[1].length < 2) return;
+    const contentStart = block.start + label[0].length;
+    const contentEnd = trimEnd(prose, contentStart, block.end);
+    if (contentEnd <= contentStart || existing.some((c) => c.contentStart >= block.start && c.contentStart < block.end)) return;
+    // Proper-case the label so that "WALLACE" and a later "Wallace" are one actor.
+    const name = label[1].split(' ').map((w) => w[0] + w.slice(1).toLowerCase()).join(' ');
+    const mention = classifyNounPhrase(name, 0, name.length, lex);
+    while (sentenceIndex < sentences.length && sentences[sentenceIndex].end <= block.start) sentenceIndex++;
+    out.push({
+      type: 'direct', contentStart, contentEnd, fragments: [], cueStart: block.start + label[1].length, cueEnd: block.start + label[1].length + 1, cueWord: ':',
+      sourceStart: block.start, sourceEnd: block.start + label[1].length,
+      source: mention ? { ...mention, start: block.start, end: block.start + label[1].length } : null,
+      sharesSourceWith: null, sentenceIndex: Math.min(sentenceIndex, sentences.length - 1), sentenceStart: block.start, sentenceEnd: block.end,
+    });
+    void blockIndex;
+  });
+  return out;
+}
+
+/** A quote credited on its own line with a dash: "“…” ― Carla Mendes" (pull quotes, reader voices). */
+function dashCreditedQuotes(ctx: AttributionContext, existing: RawClaim[]): RawClaim[] {
+  const { doc, quotes, sentences, lex } = ctx;
+  const prose = doc.prose;
+  const out: RawClaim[] = [];
+  for (const quote of quotes) {
+    const block = doc.blocks[quote.lastBlock];
+    const tail = /^\s*([―—–])\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})\s*[.,]?\s*$/u.exec(prose.slice(quote.end, block.end));
+    if (!tail || existing.some((c) => c.contentStart <= quote.innerStart && quote.innerStart < c.contentEnd)) continue;
+    const dash = quote.end + tail[0].indexOf(tail[1]);
+    const nameStart = quote.end + tail[0].indexOf(tail[2]);
+    const nameEnd = nameStart + tail[2].length;
+    const mention = classifyNounPhrase(prose, nameStart, nameEnd, lex);
+    if (!mention) continue;
+    const sentenceIndex = Math.max(0, sentences.findIndex((s) => s.end >= quote.start));
+    out.push({
+      type: 'direct', contentStart: quote.innerStart, contentEnd: quote.innerEnd, fragments: [], cueStart: dash, cueEnd: dash + 1, cueWord: tail[1],
+      sourceStart: nameStart, sourceEnd: nameEnd, source: mention, sharesSourceWith: null,
+      sentenceIndex, sentenceStart: quote.start, sentenceEnd: block.end,
+    });
+  }
+  return out;
 }
 
 /**

@@ -71,6 +71,8 @@ const CUES: Record<string, string[]> = {
   hint: ['hinted'],
   ascribe: ['ascribed'],
   show: ['show', 'shows', 'showed'],
+  cite: ['cited', 'cites'],
+  continue: ['continued'],
 };
 
 /** Cues that pass judgement on the speaker. "admitted" implies guilt; "claimed" implies doubt. */
@@ -92,7 +94,7 @@ const en: LanguageData = {
   // Verbs that take the speech content as direct object rather than a that-clause.
   objectCues: ['described', 'describes', 'describing', 'called', 'calls', 'calling', 'urged', 'urges', 'welcomed', 'welcomes', 'denied', 'denies', 'denying', 'ascribed', 'promised', 'promises', 'announced', 'announces', 'reported', 'reports', 'signals'],
   // Verbs that count as cues only with a that-clause or a quote (they are too common otherwise).
-  weakCues: ['show', 'shows', 'showed', 'found', 'finds', 'rules', 'ruled', 'called', 'calls', 'calling', 'agreed', 'asked', 'answered', 'thought', 'thinks', 'believe', 'believes', 'believed', 'post', 'posted', 'observed', 'charged', 'accused', 'accuses', 'add', 'adds', 'added', 'adding', 'note', 'notes', 'noted', 'noting', 'report', 'writing', 'state', 'states', 'respond', 'responded', 'welcomed', 'welcomes', 'signals', 'signalled', 'signaled', 'hinted', 'ascribed', 'show', 'warning', 'forecast', 'urge', 'urges', 'urged', 'urging', 'recall', 'recalls', 'recalled', 'recalling', 'remarks', 'stress', 'point out', 'claim', 'promise', 'promising', 'maintain', 'maintains', 'maintained', 'estimate', 'rule', 'reply'],
+  weakCues: ['cited', 'cites', 'continued', 'show', 'shows', 'showed', 'found', 'finds', 'rules', 'ruled', 'called', 'calls', 'calling', 'agreed', 'asked', 'answered', 'thought', 'thinks', 'believe', 'believes', 'believed', 'post', 'posted', 'observed', 'charged', 'accused', 'accuses', 'add', 'adds', 'added', 'adding', 'note', 'notes', 'noted', 'noting', 'report', 'writing', 'state', 'states', 'respond', 'responded', 'welcomed', 'welcomes', 'signals', 'signalled', 'signaled', 'hinted', 'ascribed', 'show', 'warning', 'forecast', 'urge', 'urges', 'urged', 'urging', 'recall', 'recalls', 'recalled', 'recalling', 'remarks', 'stress', 'point out', 'claim', 'promise', 'promising', 'maintain', 'maintains', 'maintained', 'estimate', 'rule', 'reply'],
   // Objects that stay with a cue: "told reporters", "said in a statement".
   cueObjects: [
     'reporters', 'journalists', 'the press', 'the media', 'local media', 'state media', 'a news conference', 'a press conference',
