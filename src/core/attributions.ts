@@ -86,6 +86,7 @@ export function createCueFinder(lang: LanguageData): CueFinder {
 
 // Forms that are also nouns ("the report", "a claim", "his remarks"): a cue only when used as a verb.
 const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'charge']);
+const NEEDS_THAT = new Set(['concede', 'concedes', 'conceded', 'conceding', 'show', 'shows', 'showed', 'agreed']);
 const TIME_WORDS = /^(on|in|at|during|after|before|last|this|next|yesterday|today|tonight|earlier|later|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|night|morning|afternoon|evening|the|a|an|its|his|her|their|of|news|conference|statement|interview|speech|briefing|call|phone|vote|meeting|hearing|session|event|rally|visit|trip|press|recent|same|day|weekend|then|also|again|separately|previously|recently|publicly|privately|by|via|with|to|through|over|from|for|wednesday's|tuesday's|monday's|thursday's|friday's|sunday's|saturday's|\d+)$/i;
 
 export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawClaim[] {
@@ -381,11 +382,16 @@ function readCue(
   }
   const semicolon = findTopLevel(prose, contentStart, contentEnd, ';');
   if (semicolon > 0 && !quoteAt(quotes, semicolon)) contentEnd = semicolon;
+  // ", while footage showed …": a contrasting clause in the reporter's voice ends the claim.
+  const contrast = /,\s+(?:while|whereas)\s/.exec(prose.slice(contentStart, contentEnd));
+  if (contrast && !quoteAt(quotes, contentStart + contrast.index)) contentEnd = contentStart + contrast.index;
   contentEnd = trimEnd(prose, contentStart, contentEnd);
   const contentWords = wordsIn(prose, contentStart, contentEnd);
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
   const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
   const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
+  // "conceded the election", "the footage showed the vehicle burn": these need a that-clause or a quote.
+  if (NEEDS_THAT.has(cue.word) && !hasThat && !quoted) return null;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return null;
   return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
