@@ -232,6 +232,8 @@ function readCue(
     return null;
   }
   const nextChar = prose.slice(cue.end, cue.end + 2).trim()[0] ?? '';
+  // "Additional reporting by the business desk" is a credit line.
+  if (/ing$/.test(cue.word) && /^\s+by\s/.test(prose.slice(cue.end, cue.end + 5)) && /^\p{Lu}/u.test(prevWord)) return null;
   // "has alleged ties", "claimed victory": a plain noun after the verb is its object, not a claim.
   if (/^(alleged|claimed)$/.test(cue.word)) {
     const nextWord = /^\s+([\p{L}’'-]+)/u.exec(prose.slice(cue.end, cue.end + 30))?.[1] ?? '';
@@ -424,8 +426,10 @@ function skipThat(prose: string, start: number, end: number): number {
   const match = /^(?:[^"“.;:]{0,60}?\s)?that\s+/i.exec(text);
   if (match) {
     const lead = match[0].replace(/that\s+$/i, '');
-    // Only skip a short adjunct made of time/place words; otherwise "that" belongs to the content.
-    if (lead.trim() === '' || lead.trim().split(/\s+/).length <= 8 && !/[,]/.test(lead) && lead.split(/\s+/).filter(Boolean).every((w) => TIME_WORDS.test(w) || /^[A-Z]/.test(w) || /^(reporters|journalists|parliament|lawmakers|supporters|him|her|them|us|me|it|press|media|state|local|crowd|audience)$/i.test(w))) {
+    // Only skip a short adjunct made of time/place words or one prepositional phrase ("outside the
+    // union hall"); otherwise "that" belongs to the content.
+    const placePhrase = /^(?:outside|inside|at|in|on|after|before|during|near|from|to|by)\s+(?:the|a|an|his|her|its|their)?\s*[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,3}\s*$/iu.test(lead.trim());
+    if (lead.trim() === '' || (placePhrase && !/\b(?:said|says|told)\b/.test(lead)) || lead.trim().split(/\s+/).length <= 8 && !/[,]/.test(lead) && lead.split(/\s+/).filter(Boolean).every((w) => TIME_WORDS.test(w) || /^[A-Z]/.test(w) || /^(reporters|journalists|parliament|lawmakers|supporters|him|her|them|us|me|it|press|media|state|local|crowd|audience)$/i.test(w))) {
       return skipSpaces(prose, start + match[0].length, end);
     }
   }

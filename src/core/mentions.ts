@@ -251,7 +251,10 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     if (head) return { ...head, end: words[words.length - 1].end };
   }
 
-  // Pronouns.
+  // Pronouns, and a plural noun that only looks like a name because it opens the sentence ("Retailers").
+  if (words.length === 1 && (lex.groupHeads.has(lowerWords[0]) || lex.anonymousHeads.has(lowerWords[0])) && !lex.knownOrgs.has(lowerWords[0])) {
+    return describeUnnamed(base, lowerWords[0], words[0].text, lowerWords[0], lex, false);
+  }
   if (words.length === 1) {
     const gender = lex.lang.pronouns[lowerWords[0]];
     if (gender) return base('person', lowerWords[0], 'pronoun', { gender });
@@ -523,7 +526,9 @@ export function scanNamedEntities(prose: string, start: number, end: number, sen
     if (from < to) {
       const nameWords = words.slice(from, to).map((w) => stripPossessive(w.text));
       const runText = prose.slice(words[from].start, words[to - 1].end);
-      const typed = entityFromRun(nameWords, runText, lex);
+      // An all-capitals run of several words is a dateline or a shouted heading, not a name.
+      const shouted = to - from > 1 && nameWords.every((w) => !/\p{Ll}/u.test(w));
+      const typed = shouted ? null : entityFromRun(nameWords, runText, lex);
       const single = to - from === 1;
       const initial = sentenceStarts.has(words[from].start);
       if (typed && !(single && typed.kind === 'person')) {

@@ -132,9 +132,12 @@ function resolveSource(
       // Within the same sentence, a subject named before the pronoun ("Yoon … he will").
       const sameSentence = subjectOfSentence.get(here);
       if (fits(sameSentence) && sameSentence.lastSeen < mention.start) choice = sameSentence;
+      // The subject of the sentence before, then the last speaker, then older subjects.
+      const previousSubject = subjectOfSentence.get(here - 1);
+      if (!choice && fits(previousSubject) && previousSubject.kind === 'person') choice = previousSubject;
       if (!choice && fits(previousSpeaker)) choice = previousSpeaker;
       if (!choice) {
-        for (let back = 1; back <= 3 && !choice; back++) {
+        for (let back = 2; back <= 3 && !choice; back++) {
           const subject = subjectOfSentence.get(here - back);
           if (fits(subject)) choice = subject;
         }
