@@ -72,6 +72,26 @@ const CUES: Record<string, string[]> = {
   ascribe: ['ascribed'],
   show: ['show', 'shows', 'showed'],
   cite: ['cited', 'cites'],
+  // Stance verbs: what an actor believes, wants or condemns is attributed to them as well.
+  hope: ['hopes', 'hoped'],
+  expect: ['expects', 'expected'],
+  fear: ['fears', 'feared'],
+  worry: ['worries', 'worried'],
+  criticize: ['criticized', 'criticised', 'criticizes', 'criticises'],
+  praise: ['praised', 'praises'],
+  question: ['questioned', 'questions'],
+  reject: ['rejected', 'rejects'],
+  propose: ['proposed', 'proposes'],
+  demand: ['demanded', 'demands'],
+  feel: ['feels', 'felt'],
+  know: ['knows'],
+  want: ['wants'],
+  oppose: ['opposes', 'opposed'],
+  support: ['supports'],
+  attack: ['attacked', 'attacks'],
+  blast: ['blasted', 'blasts'],
+  condemn: ['condemned', 'condemns'],
+  'call for': ['called for', 'calls for', 'calling for'],
   continue: ['continued'],
 };
 
@@ -94,7 +114,7 @@ const en: LanguageData = {
   // Verbs that take the speech content as direct object rather than a that-clause.
   objectCues: ['described', 'describes', 'describing', 'called', 'calls', 'calling', 'urged', 'urges', 'welcomed', 'welcomes', 'denied', 'denies', 'denying', 'ascribed', 'promised', 'promises', 'announced', 'announces', 'reported', 'reports', 'signals'],
   // Verbs that count as cues only with a that-clause or a quote (they are too common otherwise).
-  weakCues: ['cited', 'cites', 'continued', 'show', 'shows', 'showed', 'found', 'finds', 'rules', 'ruled', 'called', 'calls', 'calling', 'agreed', 'asked', 'answered', 'thought', 'thinks', 'believe', 'believes', 'believed', 'post', 'posted', 'observed', 'charged', 'accused', 'accuses', 'add', 'adds', 'added', 'adding', 'note', 'notes', 'noted', 'noting', 'report', 'writing', 'state', 'states', 'respond', 'responded', 'welcomed', 'welcomes', 'signals', 'signalled', 'signaled', 'hinted', 'ascribed', 'show', 'warning', 'forecast', 'urge', 'urges', 'urged', 'urging', 'recall', 'recalls', 'recalled', 'recalling', 'remarks', 'stress', 'point out', 'claim', 'promise', 'promising', 'maintain', 'maintains', 'maintained', 'estimate', 'rule', 'reply'],
+  weakCues: ['wants', 'opposes', 'opposed', 'supports', 'attacked', 'attacks', 'blasted', 'blasts', 'condemned', 'condemns', 'called for', 'calls for', 'calling for', 'hopes', 'hoped', 'expects', 'expected', 'fears', 'feared', 'worries', 'worried', 'criticized', 'criticised', 'criticizes', 'criticises', 'praised', 'praises', 'questioned', 'questions', 'rejected', 'rejects', 'proposed', 'proposes', 'demanded', 'demands', 'feels', 'felt', 'knows', 'cited', 'cites', 'continued', 'show', 'shows', 'showed', 'found', 'finds', 'rules', 'ruled', 'called', 'calls', 'calling', 'agreed', 'asked', 'answered', 'thought', 'thinks', 'believe', 'believes', 'believed', 'post', 'posted', 'observed', 'charged', 'accused', 'accuses', 'add', 'adds', 'added', 'adding', 'note', 'notes', 'noted', 'noting', 'report', 'writing', 'state', 'states', 'respond', 'responded', 'welcomed', 'welcomes', 'signals', 'signalled', 'signaled', 'hinted', 'ascribed', 'show', 'warning', 'forecast', 'urge', 'urges', 'urged', 'urging', 'recall', 'recalls', 'recalled', 'recalling', 'remarks', 'stress', 'point out', 'claim', 'promise', 'promising', 'maintain', 'maintains', 'maintained', 'estimate', 'rule', 'reply'],
   // Objects that stay with a cue: "told reporters", "said in a statement".
   cueObjects: [
     'reporters', 'journalists', 'the press', 'the media', 'local media', 'state media', 'a news conference', 'a press conference',
