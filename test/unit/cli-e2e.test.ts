@@ -126,6 +126,6 @@ describe('cli end to end (bundled, spawned)', function () {
   it('finds the quote in a CRLF draft on the right line', () => {
     const r = cli(['analyze', path.join(dir, 'crlf.md')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Jane Doe .*— 1 claim\n +direct +said +3:1 /);
+    assert.match(r.stdout, /Jane Doe .*— 1 claim\n +direct +said +3:2 /); // the content starts after the opening quotation mark
   });
 });

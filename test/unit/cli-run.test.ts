@@ -265,7 +265,7 @@ describe('cli run: with the real engine', () => {
   it('shows the actor and her claim in the text report', async () => {
     const r = await cli(['analyze', fixture('library.md')], { engine: null });
     assert.match(r.stdout, /Jane Doe \(person[^)]*\) — 1 claim/);
-    assert.match(r.stdout, /direct +said +3:1 /);
+    assert.match(r.stdout, /direct +said +3:2 /); // the content starts after the opening quotation mark
     assert.match(r.stdout, /1 claim · 0 unattributed · 0 anonymous/);
   });
 
