@@ -392,6 +392,8 @@ function readCue(
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
   const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
   const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
+  // "Members rejected the offer" is an act; "the senator criticized the plan" is a stance worth tracing.
+  if (stance(lex, cue.word) && !(subject.mention && subject.mention.form === 'name' && subject.mention.kind !== 'group' && subject.mention.kind !== 'anonymous')) return null;
   // "conceded the election", "the footage showed the vehicle burn": these need a that-clause or a quote.
   if (NEEDS_THAT.has(cue.word) && !hasThat && !quoted) return null;
   if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
@@ -414,6 +416,16 @@ function blockquoteAfter(ctx: AttributionContext, blockIndex: number): { start: 
   const quote = quoteAt(quotes, start);
   if (quote && quote.start === start && quote.end >= end - 1) return { start: quote.innerStart, end: quote.innerEnd };
   return { start, end: trimEnd(doc.prose, start, end) };
+}
+
+const stanceSets = new WeakMap<Lexicon, Set<string>>();
+function stance(lex: Lexicon, word: string): boolean {
+  let set = stanceSets.get(lex);
+  if (!set) {
+    set = new Set(lex.lang.stanceCues);
+    stanceSets.set(lex, set);
+  }
+  return set.has(word);
 }
 
 function strongSubject(mention: Mention | null): boolean {
@@ -503,6 +515,11 @@ function nounPhraseAfter(prose: string, from: number, end: number, lex: Lexicon)
   const stop = words[last].end;
   const mention = classifyNounPhrase(prose, start, stop, lex);
   if (!mention) return null;
+  // 'said Amara Osei, general secretary of the union': the appositive is her title.
+  const appositive = /^,\s+(?:(?:a|an|the)\s+)?(\p{Ll}[^,;"“”.]{2,80}?)(?=\s*[,.;"“]|$)/u.exec(prose.slice(stop, end));
+  if (appositive && mention.kind === 'person' && mention.form === 'name' && !mention.title && startsWithRole(appositive[1].toLowerCase(), lex)) {
+    return { start, end: stop, mention: { ...mention, title: appositive[1].trim().replace(/\s+/g, ' ') } };
+  }
   return { start, end: stop, mention };
 }
 

@@ -169,6 +169,11 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
       j++;
       continue;
     }
+    // A title with a lower-case word in it: "Council member Tom Reyes".
+    if (j > i && j + 1 < words.length && isCapitalized(words[j + 1].text) && lex.titleSet.has(`${words[j - 1].text.toLowerCase()} ${w.text.toLowerCase()}`)) {
+      j++;
+      continue;
+    }
     // "of" / "for" / "and" inside an organisation name: "Federal Aviation Office of Germany";
     // "of" / "to" inside a title: "US Secretary of State Mike Pompeo", "Ambassador to Germany".
     if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on' || w.text === 'to') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
@@ -242,11 +247,11 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     const head = classifyNounPhrase(prose, start, comma, lex);
     const rest = prose.slice(comma + 1, end).trim().replace(/,$/, '');
     if (head && head.kind === 'person' && head.form === 'name') {
-      return { ...head, title: head.title ?? (rest.replace(/^(a|an|the)\s+/i, '') || null), end: words[words.length - 1].end };
+      return { ...head, title: head.title ?? (rest.replace(/^(a|an|the)\s+/i, '').replace(/\s+/g, ' ') || null), end: words[words.length - 1].end };
     }
     const tail = classifyNounPhrase(prose, comma + 1, end, lex);
     if (tail && tail.kind === 'person' && tail.form === 'name') {
-      return { ...tail, title: tail.title ?? prose.slice(start, comma).trim().replace(/^(the)\s+/i, ''), start: words[0].start };
+      return { ...tail, title: tail.title ?? prose.slice(start, comma).trim().replace(/^(the)\s+/i, '').replace(/\s+/g, ' '), start: words[0].start };
     }
     if (head) return { ...head, end: words[words.length - 1].end };
   }

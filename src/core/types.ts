@@ -1,5 +1,6 @@
 // The shape of an analysis: JSON report version 1 (see README "JSON report").
 // Extend these types; never rename a field that has shipped.
+import type { EvidenceIndex } from './evidence';
 
 /** A stretch of the ORIGINAL file: `file.slice(start, end) === text`. JavaScript string offsets. */
 export interface Span {
@@ -87,6 +88,8 @@ export interface Evidence {
   skippedWords?: number;
   /** Speaker label of the matching transcript line ("YOON", "Speaker 1"), if any. */
   speaker?: string;
+  /** The source's words as written at the match (what a code action may offer instead of the draft's). */
+  sourceText?: string;
 }
 
 /** A file of source material: interview transcript, press release, call readout. */
@@ -169,7 +172,7 @@ export interface AnalyzeOptions {
    * Source material to check quotes against, indexed once with `createEvidenceIndex` (src/core/evidence.ts)
    * and reused across analyses until the material changes.
    */
-  evidence?: unknown;
+  evidence?: EvidenceIndex;
   /** Source register entries from a workspace file; the draft's front matter `sources:` block is read too. */
   register?: RegisterEntry[];
   /** Report register contact notes (off by default: they must never leak into hovers or exports). */

@@ -115,6 +115,12 @@ const en: LanguageData = {
   objectCues: ['described', 'describes', 'describing', 'called', 'calls', 'calling', 'urged', 'urges', 'welcomed', 'welcomes', 'denied', 'denies', 'denying', 'ascribed', 'promised', 'promises', 'announced', 'announces', 'reported', 'reports', 'signals'],
   // Verbs that count as cues only with a that-clause or a quote (they are too common otherwise).
   weakCues: ['wants', 'opposes', 'opposed', 'supports', 'attacked', 'attacks', 'blasted', 'blasts', 'condemned', 'condemns', 'called for', 'calls for', 'calling for', 'hopes', 'hoped', 'expects', 'expected', 'fears', 'feared', 'worries', 'worried', 'criticized', 'criticised', 'criticizes', 'criticises', 'praised', 'praises', 'questioned', 'questions', 'rejected', 'rejects', 'proposed', 'proposes', 'demanded', 'demands', 'feels', 'felt', 'knows', 'cited', 'cites', 'continued', 'show', 'shows', 'showed', 'found', 'finds', 'rules', 'ruled', 'called', 'calls', 'calling', 'agreed', 'asked', 'answered', 'thought', 'thinks', 'believe', 'believes', 'believed', 'post', 'posted', 'observed', 'charged', 'accused', 'accuses', 'add', 'adds', 'added', 'adding', 'note', 'notes', 'noted', 'noting', 'report', 'writing', 'state', 'states', 'respond', 'responded', 'welcomed', 'welcomes', 'signals', 'signalled', 'signaled', 'hinted', 'ascribed', 'show', 'warning', 'forecast', 'urge', 'urges', 'urged', 'urging', 'recall', 'recalls', 'recalled', 'recalling', 'remarks', 'stress', 'point out', 'claim', 'promise', 'promising', 'maintain', 'maintains', 'maintained', 'estimate', 'rule', 'reply'],
+  stanceCues: [
+    'wants', 'opposes', 'opposed', 'supports', 'attacked', 'attacks', 'blasted', 'blasts', 'condemned', 'condemns', 'called for', 'calls for',
+    'calling for', 'hopes', 'hoped', 'expects', 'expected', 'fears', 'feared', 'worries', 'worried', 'criticized', 'criticised', 'criticizes',
+    'criticises', 'praised', 'praises', 'questioned', 'questions', 'rejected', 'rejects', 'proposed', 'proposes', 'demanded', 'demands', 'feels',
+    'felt', 'knows',
+  ],
   // Objects that stay with a cue: "told reporters", "said in a statement".
   cueObjects: [
     'reporters', 'journalists', 'the press', 'the media', 'local media', 'state media', 'a news conference', 'a press conference',

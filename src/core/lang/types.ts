@@ -11,6 +11,8 @@ export interface LanguageData {
   objectCues: string[];
   /** Cue forms that count only with a that-clause, a quote or a clear speaker. */
   weakCues: string[];
+  /** Stance verbs ("criticized", "hopes"): attributions only when a named actor is the subject. */
+  stanceCues: string[];
   /** Objects and phrases that belong to the cue ("told reporters", "said in a statement"). */
   cueObjects: string[];
   /** Words after "according to" that make it a manner ("according to plan"), not a source. */
