@@ -11,6 +11,7 @@ import { resolveSpeakers } from './resolve';
 import { buildActors } from './actors';
 import { findHedges, findUnattributed } from './unattributed';
 import { buildFindings } from './findings';
+import { applySourceChecks } from './source-checks';
 
 /** Above this many characters only the beginning is analysed, and `notice` says so. */
 export const DEFAULT_MAX_LENGTH = 10_000_000;
@@ -61,7 +62,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   }
 
   const raw = findAttributions({ doc, sentences, quotes, lex }, cues);
-  const { registry, resolved } = resolveSpeakers(raw, entities, sentences, lex);
+  const { registry, resolved } = resolveSpeakers(doc.prose, raw, entities, sentences, lex);
   const actors = buildActors(registry, source, lex);
   const listed = new Set(actors.map((a) => a.id));
 
@@ -92,6 +93,10 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
 
   const analysis: Analysis = { version: 1, actors, claims, sentences: claimSentenceReports, unattributed, findings };
   if (notice) analysis.notice = notice;
+
+  // ── Quote evidence and the source register (issue 4): see src/core/source-checks.ts. ──
+  applySourceChecks(analysis, text, options);
+
   return analysis;
 }
 

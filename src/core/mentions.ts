@@ -176,7 +176,7 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
     }
     // "of" / "for" / "and" inside an organisation name: "Federal Aviation Office of Germany";
     // "of" / "to" inside a title: "US Secretary of State Mike Pompeo", "Ambassador to Germany".
-    if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on' || w.text === 'to') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text)) {
+    if ((w.text === 'of' || w.text === 'for' || w.text === 'and' || w.text === 'on' || w.text === 'to') && j > i && j + 1 < words.length && isCapitalized(words[j + 1].text) && !lex.months.has(words[j + 1].text)) {
       const sofar = words.slice(i, j).map((x) => x.text);
       if ((w.text === 'of' || w.text === 'to') && lex.titleSet.has(sofar[sofar.length - 1].toLowerCase())) {
         j++;

@@ -21,6 +21,7 @@ interface Event {
 }
 
 export function resolveSpeakers(
+  prose: string,
   claims: RawClaim[],
   entities: Mention[],
   sentences: Sentence[],
@@ -55,7 +56,9 @@ export function resolveSpeakers(
       registry.note(record, event.entity);
       entityByRange.set(`${event.entity.start}:${event.entity.end}`, record);
       const s = sentenceOf(event.entity.start);
-      if (!subjectOfSentence.has(s)) subjectOfSentence.set(s, record);
+      // The subject is named near the start of its sentence, and not after a pronoun that already is
+      // the subject ("She met Council member Tom Bright" has Tom Bright as the object).
+      if (!subjectOfSentence.has(s) && sentences[s] && isSubjectPosition(prose, sentences[s].start, event.entity.start)) subjectOfSentence.set(s, record);
       continue;
     }
     const claim = event.claim!;
@@ -91,6 +94,11 @@ export function resolveSpeakers(
     }
   }
   return { registry, resolved };
+}
+
+function isSubjectPosition(prose: string, sentenceStart: number, at: number): boolean {
+  if (at - sentenceStart > 40) return false;
+  return !/^\W*(?:he|she|they|it|we|i)\b/i.test(prose.slice(sentenceStart, at));
 }
 
 function resolveSource(
