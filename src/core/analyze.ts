@@ -5,7 +5,7 @@ import { languageData } from './lang';
 import { toProse } from './markdown';
 import { createSentenceSplitter } from './sentences';
 import { findQuotes, quoteAt, quotesOverlapping } from './quotes';
-import { createLexicon, primeWords, scanNamedEntities, type Lexicon, type Mention } from './mentions';
+import { createLexicon, primeWords, scanNamedEntities, scanRoleSubjects, type Lexicon, type Mention } from './mentions';
 import { createCueFinder, findAttributions, type CueFinder, type RawClaim } from './attributions';
 import { resolveSpeakers } from './resolve';
 import { buildActors } from './actors';
@@ -61,6 +61,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     entities.push(...scanNamedEntities(doc.prose, block.start, block.end, sentenceStarts, lex).filter((m) => !quoteAt(quotes, m.start)));
   }
 
+  entities.push(...scanRoleSubjects(doc.prose, sentences.map((s) => s.start), lex));
   const raw = findAttributions({ doc, sentences, quotes, lex }, cues);
   const { registry, resolved } = resolveSpeakers(doc.prose, raw, entities, sentences, lex);
   const actors = buildActors(registry, source, lex);

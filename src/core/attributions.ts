@@ -154,6 +154,8 @@ function coordinatedSubjects(ctx: AttributionContext, claim: RawClaim): RawClaim
   const first = classifyNounPhrase(prose, claim.sourceStart, firstEnd, lex);
   const second = classifyNounPhrase(prose, secondStart, claim.sourceEnd, lex);
   if (!first || !second || first.form !== 'name' || second.form !== 'name' || first.kind === 'person' && first.name.split(' ').length === 1) return [];
+  // "National Institute of Allergy and Infectious Diseases" is one name, not two subjects.
+  if (/\sand\s/.test(claim.source.name)) return [];
   claim.sourceEnd = firstEnd;
   claim.source = first;
   return [{ ...claim, sourceStart: secondStart, sourceEnd: claim.sourceStart + sourceText.length, source: second, sharesSourceWith: null, fragments: [...claim.fragments] }];
@@ -358,7 +360,8 @@ function readCue(
       }
       // Inverted post-posed: "…, said the ministry."
       const gapBefore = before.replace(/\s+$/, '');
-      if (gapBefore.endsWith(',')) {
+      // Inversion ("…, said the ministry") is natural only with verbs of saying.
+      if (gapBefore.endsWith(',') && /^(say|tell|add|write|explain|continue|note|state|declare|announce|insist|warn|argue|report|recall|reply|respond|tweet|conclude)$/.test(cue.lemma)) {
         const source = nounPhraseAfter(prose, cueEnd, E, lex);
         if (source) {
           const start = trimStart(prose, S, E);
@@ -392,6 +395,8 @@ function readCue(
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
   const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
   const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
+  // "described the call in warmer terms" reports a manner; "described it as …" or a quote reports words.
+  if (cue.lemma === 'describe' && !quoted && !/\sas\s/.test(prose.slice(contentStart, contentEnd))) return null;
   // "Members rejected the offer" is an act; "the senator criticized the plan" is a stance worth tracing.
   if (stance(lex, cue.word) && !(subject.mention && subject.mention.form === 'name' && subject.mention.kind !== 'group' && subject.mention.kind !== 'anonymous')) return null;
   // "conceded the election", "the footage showed the vehicle burn": these need a that-clause or a quote.
@@ -435,6 +440,8 @@ function strongSubject(mention: Mention | null): boolean {
 /** Skips "that" (and short adjuncts before it: "said on Tuesday that") at the start of the content. */
 function skipThat(prose: string, start: number, end: number): number {
   const text = prose.slice(start, end);
+  const direct = /^that\s+/i.exec(text);
+  if (direct) return skipSpaces(prose, start + direct[0].length, end);
   const match = /^(?:[^"“.;:]{0,60}?\s)?that\s+/i.exec(text);
   if (match) {
     const lead = match[0].replace(/that\s+$/i, '');
@@ -574,7 +581,8 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
     const text = segments[k].text;
     if (/^(who|which|whose|whom|where)\b/i.test(text) || /^\d+$/.test(text)) {
       spanEnd = segments[k - 1].end;
-    } else if (LEADING_PREPOSITION.test(text) && !/^as\b/i.test(text)) {
+    } else if ((LEADING_PREPOSITION.test(text) && !/^as\b/i.test(text)) || /^\p{Ll}+ing\b/u.test(text)) {
+      // An adjunct ("in a statement", "speaking at a press conference") is not part of the source.
       if (!skippedAdjunct && spanEnd === segments[k].end) spanEnd = segments[k - 1].end;
       skippedAdjunct = true;
     } else if (!isRelativeOrAppositive(text, lex)) break;

@@ -361,7 +361,8 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
   }
   if (lex.groupHeads.has(head)) return base('group', prose.slice(start, end).trim().replace(/^the\s+/i, ''), 'description', { head });
   if (lex.documentHeads.has(head)) return base('document', prose.slice(start, end).trim(), 'description', { head });
-  const roleMatch = lex.roleNouns.find((role) => anonymous.endsWith(role) || anonymous.includes(role + ' '));
+  // Whole words only: "speaking" does not hold the role "king".
+  const roleMatch = lex.roleNouns.find((role) => new RegExp(`(?:^|\\s)${role}(?:\\s|$)`).test(anonymous));
   if (roleMatch) {
     if (indefinite) return base('anonymous', 'anonymous: ' + prose.slice(start, end).trim().replace(/^(a|an|one)\s+/i, ''), 'description', { head: roleMatch });
     return base('person', roleMatch, 'role', { head: roleMatch, title: roleMatch });
@@ -465,6 +466,8 @@ export function entityFromRun(nameWords: string[], runText: string, lex: Lexicon
     return { kind: 'person', name: joined, title: null, gender: null };
   }
   if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0])) return { kind: 'organization', name: words[0], title: null, gender: null };
+  // "Officials", "Residents" opening a sentence are not names.
+  if (words.length === 1 && (lex.groupHeads.has(words[0].toLowerCase()) || lex.anonymousHeads.has(words[0].toLowerCase()))) return null;
   if (words.length === 1) return { kind: 'person', name: joined, title: null, gender: null };
   return null;
 }
@@ -556,10 +559,31 @@ export function scanNamedEntities(prose: string, start: number, end: number, sen
         const country = lex.countryByName.get(nameWords[0].toLowerCase());
         if (country) {
           found.push({ start: words[from].start, end: words[from].start + nameWords[0].length, kind: 'country', name: country, title: null, gender: null, form: 'name', head: null, owner: null });
+        } else if (typed && typed.kind === 'person' && !lex.nonName.has(nameWords[0])) {
+          // A surname on its own ("Adamowicz"): counts only if someone of that name was introduced.
+          found.push({ start: words[from].start, end: words[from].start + nameWords[0].length, kind: 'person', name: nameWords[0], title: null, gender: null, form: 'name', head: 'surname', owner: null });
         }
       }
     }
     i = to - 1;
   }
   return found;
+}
+
+/** Role nouns opening a sentence ("The prime minister did not say…"): subjects for later pronouns. */
+export function scanRoleSubjects(prose: string, sentenceStarts: number[], lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const start of sentenceStarts) {
+    const match = /^(?:The|the)\s+((?:[\p{Ll}’'-]+\s+){0,2}[\p{Ll}’'-]+)/u.exec(prose.slice(start, start + 60));
+    if (!match) continue;
+    const words = match[1].split(/\s+/);
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      const role = words.slice(0, n).join(' ');
+      if (!lex.roleSet.has(role)) continue;
+      const end = start + match[0].indexOf(match[1]) + role.length;
+      out.push({ start, end, kind: 'person', name: role, title: role, gender: null, form: 'role', head: role, owner: null });
+      break;
+    }
+  }
+  return out;
 }

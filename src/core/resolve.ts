@@ -51,7 +51,11 @@ export function resolveSpeakers(
 
   for (const event of events) {
     if (event.entity) {
-      const record = registry.named(event.entity);
+      // A role opening a sentence names its holder only if the draft has named one.
+      const record =
+        event.entity.form === 'role'
+          ? registry.byRole(event.entity.head ?? event.entity.name)
+          : registry.named(event.entity, event.entity.head !== 'surname');
       if (!record) continue;
       registry.note(record, event.entity);
       entityByRange.set(`${event.entity.start}:${event.entity.end}`, record);
@@ -78,6 +82,7 @@ export function resolveSpeakers(
   for (const r of resolved) if (r.actor && merged.has(r.actor)) r.actor = merged.get(r.actor)!;
 
   // Nested chains: a claim whose cue stands inside another claim's content is relayed via that claim's actor.
+  const selfNested = new Set<ResolvedClaim>();
   // Only claims of the same or the few sentences before can contain a cue.
   const bySentence = new Map<number, ResolvedClaim[]>();
   for (const r of resolved) bySentence.set(r.raw.sentenceIndex, [...(bySentence.get(r.raw.sentenceIndex) ?? []), r]);
@@ -88,12 +93,14 @@ export function resolveSpeakers(
       .filter((outer) => outer !== inner && outer.raw.contentStart <= inner.raw.cueStart && inner.raw.cueEnd <= outer.raw.contentEnd && outer.raw.type !== 'direct')
       .sort((a, b) => a.raw.contentEnd - a.raw.contentStart - (b.raw.contentEnd - b.raw.contentStart));
     const outer = outers[0];
+    // "Hollis said he had found the call frank": the speaker's own report is part of the outer claim.
+    if (outer && outer.actor && outer.actor === inner.actor && inner.raw.source?.form === 'pronoun') selfNested.add(inner);
     if (outer && outer.actor && outer.actor !== inner.actor) {
       inner.via = [...outer.via, outer.actor];
       outer.actor.speaker = true;
     }
   }
-  return { registry, resolved };
+  return { registry, resolved: resolved.filter((r) => !selfNested.has(r)) };
 }
 
 function isSubjectPosition(prose: string, sentenceStart: number, at: number): boolean {

@@ -279,6 +279,7 @@ const en: LanguageData = {
     'official', 'officials', 'source', 'sources', 'aide', 'aides', 'person', 'people', 'insider', 'insiders', 'diplomat', 'diplomats', 'officer', 'officers',
     'employee', 'employees', 'staffer', 'staffers', 'member', 'members', 'executive', 'executives', 'adviser', 'advisers', 'advisor', 'advisors', 'worker', 'workers',
     'nurse', 'nurses', 'spokesperson', 'spokesman', 'spokeswoman', 'manager', 'managers', 'analyst', 'analysts', 'investigator', 'investigators', 'reports', 'report',
+    'media',
   ],
   anonymityMarkers: [
     'on condition of anonymity', 'on the condition of anonymity', 'who asked not to be named', 'who declined to be named', 'who did not want to be named',
@@ -336,7 +337,7 @@ const en: LanguageData = {
   ],
   subordinators: ['after', 'because', 'while', 'when', 'as', 'since', 'although', 'though', 'but', 'and', 'that', 'which', 'who', 'where', 'if', 'whereas', 'before', 'until', 'once', 'so'],
   determiners: ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'one', 'two', 'three', 'four', 'five', 'six', 'several', 'some', 'many', 'other', 'another', 'both', 'its', 'his', 'her', 'their', 'our'],
-  adverbsBeforeCue: ['also', 'later', 'previously', 'earlier', 'then', 'again', 'repeatedly', 'publicly', 'privately', 'separately', 'recently', 'often', 'once', 'had', 'has', 'have', 'was', 'were', 'is', 'quickly', 'firmly', 'flatly', 'angrily', 'bluntly', 'already', 'subsequently', 'further', 'still', 'never', 'always', 'initially', 'first', 'finally', 'openly', 'told', 'would', 'will', 'could', 'may', 'might', 'go', 'went', 'on', 'to', 'not', 'strongly', 'sharply', 'reportedly', 'allegedly', 'repeatedly', 'directly', 'immediately'],
+  adverbsBeforeCue: ['there', 'here', 'also', 'later', 'previously', 'earlier', 'then', 'again', 'repeatedly', 'publicly', 'privately', 'separately', 'recently', 'often', 'once', 'had', 'has', 'have', 'was', 'were', 'is', 'quickly', 'firmly', 'flatly', 'angrily', 'bluntly', 'already', 'subsequently', 'further', 'still', 'never', 'always', 'initially', 'first', 'finally', 'openly', 'told', 'would', 'will', 'could', 'may', 'might', 'go', 'went', 'on', 'to', 'not', 'strongly', 'sharply', 'reportedly', 'allegedly', 'repeatedly', 'directly', 'immediately'],
 };
 
 export default en;
