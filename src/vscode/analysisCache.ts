@@ -41,7 +41,11 @@ export class AnalysisCache implements vscode.Disposable {
   /** Fires when a draft's analysis for its current version is ready (or refused). */
   readonly onDidAnalyze = this.emitter.event;
 
-  constructor(private settings: () => Settings = () => readSettings()) {}
+  constructor(
+    private settings: () => Settings = () => readSettings(),
+    /** Source material and register for a draft (src/vscode/evidence.ts); none when omitted. */
+    private readonly inputs?: (document: vscode.TextDocument, text: string) => Promise<Partial<AnalyzeOptions>>,
+  ) {}
 
   /** The analysis of this exact version, if it is done. Never starts work. */
   peek(document: vscode.TextDocument): Analysis | undefined {
@@ -96,6 +100,20 @@ export class AnalysisCache implements vscode.Disposable {
     );
   }
 
+  /**
+   * A one-off analysis of the current text with extra options (Export Source List with contact notes);
+   * never cached, so what it reports stays out of hovers and views.
+   */
+  async analyzeWith(document: vscode.TextDocument, options: Partial<AnalyzeOptions>): Promise<AnalysisState> {
+    const text = document.getText();
+    try {
+      const [analyze, extra] = await Promise.all([loadEngine(), this.inputs ? this.inputs(document, text).catch(() => ({})) : Promise.resolve({})]);
+      return { kind: 'ready', analysis: analyze(text, { ...extra, ...options, format: document.languageId === 'markdown' ? 'markdown' : 'text' }) };
+    } catch (error) {
+      return { kind: 'failed', message: `Source Trace could not analyse this draft: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
   /** Forgets everything about a document (closed, or settings changed). */
   invalidate(uri?: vscode.Uri): void {
     if (!uri) {
@@ -119,11 +137,11 @@ export class AnalysisCache implements vscode.Disposable {
     const text = document.getText();
     if (text.length > settings.maxFileSize) return { kind: 'tooLarge', message: tooLargeMessage(text.length, settings.maxFileSize) };
     try {
-      const analyze = await loadEngine();
+      const [analyze, extra] = await Promise.all([loadEngine(), this.inputs ? this.inputs(document, text).catch(() => ({})) : Promise.resolve({})]);
       // A newer edit replaced this entry while the engine loaded: skip the wasted work.
       if (!isCurrent()) return { kind: 'failed', message: 'superseded by a newer edit' };
       // Severities and the cap are applied at display time, so a settings change never re-reads the draft.
-      const analysis = analyze(text, { format: document.languageId === 'markdown' ? 'markdown' : 'text' });
+      const analysis = analyze(text, { ...extra, format: document.languageId === 'markdown' ? 'markdown' : 'text' });
       return { kind: 'ready', analysis };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

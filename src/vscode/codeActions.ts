@@ -4,6 +4,8 @@ import { RULES } from '../core/rules';
 import type { RuleId } from '../core/types';
 import type { AnalysisCache } from './analysisCache';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { evidenceAt, sourceWordingEdit } from './view/evidence';
+import { excerpt } from './view/labels';
 import { disableFileComment, disableNextLineComment, fileCommentOffset, insideQuote, neutralCue } from './view/codeActions';
 
 const RULE_IDS = new Set<string>(RULES.map((rule) => rule.id));
@@ -29,6 +31,7 @@ export class SourceCodeActionProvider implements vscode.CodeActionProvider {
         const fix = this.replaceCue(document, diagnostic);
         if (fix) actions.push(fix);
       }
+      if (rule === 'quote-differs') actions.push(...this.sourceWording(document, diagnostic));
       actions.push(this.disableNextLine(document, diagnostic, rule));
       fileWide.add(rule);
     }
@@ -49,6 +52,36 @@ export class SourceCodeActionProvider implements vscode.CodeActionProvider {
     action.edit = new vscode.WorkspaceEdit();
     action.edit.replace(document.uri, diagnostic.range, replacement);
     return action;
+  }
+
+  /**
+   * For a quote that differs from the transcript: offer the transcript's wording, and a way to look at it.
+   * Never preferred, so no "fix all" or auto-fix applies it: the writer picks it knowingly.
+   */
+  private sourceWording(document: vscode.TextDocument, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const analysis = this.cache.peek(document);
+    if (!analysis) return [];
+    const found = evidenceAt(analysis, { start: document.offsetAt(diagnostic.range.start), end: document.offsetAt(diagnostic.range.end) });
+    if (!found) return [];
+    const actions: vscode.CodeAction[] = [];
+    const edit = sourceWordingEdit(found.evidence);
+    const length = document.getText().length;
+    if (edit && edit.end <= length && document.getText(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end))) === found.evidence.fragment.text.slice(edit.start - found.evidence.fragment.start, edit.end - found.evidence.fragment.start)) {
+      const where = found.evidence.file ? ` (${found.evidence.file}${found.evidence.line ? `:${found.evidence.line}` : ''})` : '';
+      const action = new vscode.CodeAction(`Replace the quote with the transcript's wording${where}: “${excerpt(edit.text, 60)}”`, vscode.CodeActionKind.QuickFix);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = false;
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
+      actions.push(action);
+    }
+    if (found.evidence.file) {
+      const open = new vscode.CodeAction('Open Evidence', vscode.CodeActionKind.QuickFix);
+      open.diagnostics = [diagnostic];
+      open.command = { command: 'sourceTrace.openEvidence', title: 'Open Evidence', arguments: [document.uri.toString(), found.claim.id] };
+      actions.push(open);
+    }
+    return actions;
   }
 
   private disableNextLine(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, rule: RuleId): vscode.CodeAction {

@@ -7,7 +7,10 @@ import { revealRange } from './search';
 import type { FilterState } from './tree';
 import { chainSteps, claimsAt } from './view/chain';
 import { EXPORT_EXTENSIONS, exportSources } from './view/export';
-import type { ExportFormat } from './view/export';
+import type { ExportFormat, ExportOptions } from './view/export';
+import type { EvidenceStore } from './evidence';
+import { readSettings } from './settings';
+import { evidenceTargets } from './view/evidence';
 import { KIND_LABELS, KIND_ORDER } from './view/labels';
 
 async function readyAnalysis(drafts: ActiveDraft, cache: AnalysisCache) {
@@ -66,6 +69,27 @@ export async function exportSourceList(drafts: ActiveDraft, cache: AnalysisCache
     { title: 'Source Trace: Export Source List', placeHolder: 'Format' },
   );
   if (!format) return;
+  // The register stays next to the draft unless the writer asks for it; contact notes need a setting too.
+  const allowNotes = readSettings().exportContactNotes;
+  const details = await vscode.window.showQuickPick(
+    [
+      { label: 'Claims only', description: 'no register details', register: false },
+      {
+        label: 'Include register details',
+        description: allowNotes ? 'role, on the record, reason, how they know, contact notes' : 'role, on the record, reason, how they know (never contact notes)',
+        register: true,
+      },
+    ],
+    { title: 'Source Trace: Export Source List', placeHolder: 'Source register details' },
+  );
+  if (!details) return;
+  const options: ExportOptions = { register: details.register, contactNotes: details.register && allowNotes };
+  let exported = analysis;
+  if (options.contactNotes) {
+    // Contact notes are stripped from the cached analysis; only this one-off export reads them.
+    const state = await cache.analyzeWith(document, { includeContactNotes: true });
+    if (state.kind === 'ready') exported = state.analysis;
+  }
   const destination = await vscode.window.showQuickPick(
     [
       { label: 'Open in a new editor', save: false },
@@ -75,7 +99,7 @@ export async function exportSourceList(drafts: ActiveDraft, cache: AnalysisCache
   );
   if (!destination) return;
   const name = document.isUntitled ? null : vscode.workspace.asRelativePath(document.uri);
-  const content = exportSources(format.format, analysis, document.getText(), name);
+  const content = exportSources(format.format, exported, document.getText(), name, options);
   if (!destination.save) {
     const language = format.format === 'markdown' ? 'markdown' : format.format === 'csv' ? 'csv' : 'json';
     const opened = await vscode.workspace.openTextDocument({ language, content });
@@ -110,4 +134,67 @@ export async function chooseFilter(filters: FilterState): Promise<void> {
   });
   if (text === undefined) return;
   filters.set({ kinds: kinds.map((item) => item.actorKind), text: text.trim() || undefined });
+}
+
+/**
+ * Open Evidence: the source file of a quote, at the matching line (selected). From a hover link the claim
+ * comes as (uri, claimId[, fragment index]); from the palette, the claims of the sentence at the cursor.
+ */
+export async function openEvidence(drafts: ActiveDraft, cache: AnalysisCache, store: EvidenceStore, ...args: unknown[]): Promise<vscode.TextEditor | undefined> {
+  const [uriArg, claimArg, indexArg] = args;
+  const document =
+    typeof uriArg === 'string' ? vscode.workspace.textDocuments.find((open) => open.uri.toString() === uriArg) ?? drafts.document : drafts.document;
+  if (!document) {
+    void vscode.window.showInformationMessage('Source Trace: open a Markdown draft first.');
+    return undefined;
+  }
+  const state = await cache.get(document);
+  if (state?.kind !== 'ready') {
+    if (state) void vscode.window.showWarningMessage(state.message);
+    return undefined;
+  }
+  const analysis = state.analysis;
+  let claims = analysis.claims.filter((claim) => claim.id === claimArg);
+  if (claims.length === 0) {
+    const editor = vscode.window.visibleTextEditors.find((visible) => visible.document === document);
+    const selection = editor?.selection;
+    const range = selection ? { start: document.offsetAt(selection.start), end: document.offsetAt(selection.end) } : { start: 0, end: 0 };
+    claims = claimsAt(analysis, range);
+  }
+  let targets = evidenceTargets(claims);
+  if (typeof indexArg === 'number') targets = targets.filter((target) => target.index === indexArg);
+  if (targets.length === 0) {
+    const checked = claims.some((claim) => (claim.evidence ?? []).length > 0);
+    void vscode.window.showInformationMessage(
+      checked
+        ? 'Source Trace: the quote at the cursor was not found in the source material.'
+        : claims.length > 0
+          ? 'Source Trace: no source material matched this claim (is there a sources/ folder or a sources: list?).'
+          : 'Source Trace: no quoted claim at the cursor.',
+    );
+    return undefined;
+  }
+  let target = targets[0];
+  if (targets.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      targets.map((item) => ({ label: item.label, description: item.description, iconPath: new vscode.ThemeIcon(item.icon), item })),
+      { title: 'Source Trace: Open Evidence', placeHolder: 'Which quoted fragment' },
+    );
+    if (!picked) return undefined;
+    target = picked.item;
+  }
+  const uri = store.resolve(target.file, document.uri);
+  if (!uri) {
+    void vscode.window.showWarningMessage(`Source Trace: cannot find ${target.file} in the workspace.`);
+    return undefined;
+  }
+  try {
+    const source = await vscode.workspace.openTextDocument(uri);
+    const line = Math.min(Math.max(0, target.line - 1), source.lineCount - 1);
+    const range = source.lineAt(line).range;
+    return await vscode.window.showTextDocument(source, { preview: true, selection: range });
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Source Trace: cannot open ${target.file}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

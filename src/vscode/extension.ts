@@ -4,7 +4,8 @@ import { ActiveDraft } from './activeDraft';
 import { AnalysisCache } from './analysisCache';
 import type { AnalysisState } from './analysisCache';
 import { SourceCodeActionProvider } from './codeActions';
-import { chooseFilter, exportSourceList, showChain } from './commands';
+import { chooseFilter, exportSourceList, openEvidence, showChain } from './commands';
+import { EvidenceStore } from './evidence';
 import { DraftDecorations } from './decorations';
 import { DiagnosticsPublisher } from './diagnostics';
 import { SourceHoverProvider } from './hover';
@@ -25,6 +26,8 @@ export interface SourceTraceApi {
   filters: FilterState;
   status: SourceStatusBar;
   workspaceIndex: WorkspaceIndex;
+  /** Source material and register read from the workspace. */
+  evidence: EvidenceStore;
   /** Analyses a document now (or returns the cached analysis of its version). */
   analyze(document: vscode.TextDocument): Promise<AnalysisState | undefined>;
   /** The item builders behind Find Actor… / Find Claim… and their conversion to QuickPickItems. */
@@ -38,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
   let settings: Settings = readSettings();
   const getSettings = () => settings;
 
-  const cache = new AnalysisCache(getSettings);
+  const evidence = new EvidenceStore(getSettings);
+  const cache = new AnalysisCache(getSettings, (document, text) => evidence.optionsFor(document, text));
   const drafts = new ActiveDraft(getSettings);
   const filters = new FilterState();
   const actors = new ActorsTreeProvider(drafts, cache, filters, getSettings);
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
   const decorations = new DraftDecorations(cache, drafts, getSettings);
   const status = new SourceStatusBar(cache, drafts, getSettings);
   const workspaceIndex = new WorkspaceIndex(getSettings);
-  context.subscriptions.push(cache, drafts, filters, actors, claims, actorsView, claimsView, diagnostics, decorations, status, workspaceIndex);
+  context.subscriptions.push(evidence, cache, drafts, filters, actors, claims, actorsView, claimsView, diagnostics, decorations, status, workspaceIndex);
 
   // Hover and quick fixes follow the `sourceTrace.languages` setting.
   let languageFeatures: vscode.Disposable | undefined;
@@ -59,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     languageFeatures?.dispose();
     const selector = documentSelector(settings);
     languageFeatures = vscode.Disposable.from(
-      vscode.languages.registerHoverProvider(selector, new SourceHoverProvider(cache)),
+      vscode.languages.registerHoverProvider(selector, new SourceHoverProvider(cache, getSettings)),
       vscode.languages.registerCodeActionsProvider(selector, new SourceCodeActionProvider(cache), SourceCodeActionProvider.metadata),
     );
   };
@@ -86,10 +90,16 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
       if (settings.run === 'onSave' && isDraft(document, settings)) void cache.get(document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => cache.invalidate(document.uri)),
+    // Source material or a register changed: every open draft is read again against the new index.
+    evidence.onDidChange(() => {
+      cache.invalidate();
+      vscode.workspace.textDocuments.forEach(analyseIfAutomatic);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SECTION)) return;
       const before = settings;
       settings = readSettings();
+      if (event.affectsConfiguration(`${SECTION}.sources.glob`)) evidence.reset();
       const rereads = ['languages', 'include', 'maxFileSize'].some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
       if (event.affectsConfiguration(`${SECTION}.languages`)) registerLanguageFeatures();
       if (rereads) {
@@ -119,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     vscode.commands.registerCommand('sourceTrace.findInWorkspace', () => findInWorkspace(workspaceIndex)),
     vscode.commands.registerCommand('sourceTrace.showChain', () => showChain(drafts, cache, revealActor)),
     vscode.commands.registerCommand('sourceTrace.exportSources', () => exportSourceList(drafts, cache)),
+    vscode.commands.registerCommand('sourceTrace.openEvidence', (...args: unknown[]) => openEvidence(drafts, cache, evidence, ...args)),
     vscode.commands.registerCommand('sourceTrace.filter', () => chooseFilter(filters)),
     vscode.commands.registerCommand('sourceTrace.clearFilter', () => filters.set({})),
     vscode.commands.registerCommand('sourceTrace.showActors', () => vscode.commands.executeCommand('sourceTrace.actors.focus')),
@@ -149,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
     filters,
     status,
     workspaceIndex,
+    evidence,
     analyze: (document) => cache.get(document),
     actorPickItems,
     claimPickItems,

@@ -1,10 +1,16 @@
 // Hover: the attribution chain of the sentence under the cursor, or of every claim in the selection.
 import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
+import { readSettings } from './settings';
+import type { Settings } from './settings';
+import { sourcesFolder } from './view/evidence';
 import { HOVER_COMMANDS, hoverModel } from './view/hover';
 
 export class SourceHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly settings: () => Settings = () => readSettings(),
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     // Hovers only read what is cached (or already under way for this version); they never start an analysis.
@@ -20,6 +26,7 @@ export class SourceHoverProvider implements vscode.HoverProvider {
     const uri = document.uri.toString();
     const model = hoverModel(state.analysis, range, {
       commandLink: (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify([uri, ...args]))}`,
+      sourcesFolder: sourcesFolder(this.settings().sourcesGlob),
     });
     if (!model) return undefined;
     const markdown = new vscode.MarkdownString(model.markdown);

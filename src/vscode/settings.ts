@@ -15,10 +15,15 @@ export interface Settings {
   decorations: boolean;
   languages: string[];
   include: string;
+  /** Workspace glob of source material (transcripts, releases) that quotes are checked against. */
+  sourcesGlob: string;
+  /** Export Source List may include register contact notes (never otherwise). */
+  exportContactNotes: boolean;
 }
 
 export const SECTION = 'sourceTrace';
 export const DEFAULT_INCLUDE = '**/*.{md,markdown}';
+export const DEFAULT_SOURCES_GLOB = 'sources/**';
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
 export function severityKey(rule: RuleId): string {
@@ -43,6 +48,8 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     decorations: config.get<boolean>('decorations.enabled', true),
     languages: Array.isArray(languages) && languages.every((language) => typeof language === 'string') && languages.length > 0 ? languages : ['markdown'],
     include: config.get<string>('include', DEFAULT_INCLUDE) || DEFAULT_INCLUDE,
+    sourcesGlob: config.get<string>('sources.glob', DEFAULT_SOURCES_GLOB) || DEFAULT_SOURCES_GLOB,
+    exportContactNotes: config.get<boolean>('export.includeContactNotes', false) === true,
   };
 }
 

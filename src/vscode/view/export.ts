@@ -1,9 +1,19 @@
 // Export Source List: one row per claim (and per actor without claims), as Markdown, CSV or JSON. Pure.
 import { actorById, claimsOf } from '../../core/chains';
-import type { Analysis } from '../../core/types';
+import type { Actor, Analysis, RegisterEntry } from '../../core/types';
 import { CLAIM_TYPE_LABELS, KIND_SINGULAR, LineIndex } from './labels';
+import { publicRegister, registerColumns } from './evidence';
+import type { RegisterColumns } from './evidence';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
+
+/** What beyond the claims goes into an export. Both off by default: the register stays next to the draft. */
+export interface ExportOptions {
+  /** Register details per actor (standing, role, reason for anonymity, how they know, agreed description). */
+  register?: boolean;
+  /** Private contact notes too; only with `register`, and only when the user's setting allows it. */
+  contactNotes?: boolean;
+}
 
 export interface SourceRow {
   actor: string;
@@ -13,15 +23,24 @@ export interface SourceRow {
   cue: string;
   claim: string;
   line: number | null;
+  /** Only when register details were asked for. */
+  register?: RegisterColumns;
 }
 
 /** Rows in reading order of claims; actors that claim nothing come after; unattributed sentences last. */
-export function sourceRows(analysis: Analysis, text: string): SourceRow[] {
+export function sourceRows(analysis: Analysis, text: string, options: ExportOptions = {}): SourceRow[] {
+  const rows = baseRows(analysis, text);
+  if (!options.register) return rows.map(({ row }) => row);
+  return rows.map(({ row, actor }) => ({ ...row, register: registerColumns(actor, options.contactNotes === true) }));
+}
+
+function baseRows(analysis: Analysis, text: string): { row: SourceRow; actor: Actor | null }[] {
   const lines = new LineIndex(text);
-  const rows: SourceRow[] = [];
+  const rows: { row: SourceRow; actor: Actor | null }[] = [];
+  const push = (row: SourceRow, actor: Actor | null) => rows.push({ row, actor });
   for (const claim of analysis.claims) {
     const actor = actorById(analysis, claim.actor);
-    rows.push({
+    push({
       actor: actor?.name ?? claim.source?.text ?? '(unidentified)',
       kind: actor ? KIND_SINGULAR[actor.kind] : '',
       title: actor?.title ?? '',
@@ -29,12 +48,12 @@ export function sourceRows(analysis: Analysis, text: string): SourceRow[] {
       cue: claim.cue?.text ?? '',
       claim: oneLine(claim.content.text),
       line: lines.line(claim.content.start),
-    });
+    }, actor);
   }
   for (const actor of analysis.actors) {
     if (claimsOf(analysis, actor.id).length > 0) continue;
     const mention = actor.mentions[0];
-    rows.push({
+    push({
       actor: actor.name,
       kind: KIND_SINGULAR[actor.kind],
       title: actor.title ?? '',
@@ -42,10 +61,10 @@ export function sourceRows(analysis: Analysis, text: string): SourceRow[] {
       cue: '',
       claim: '',
       line: mention ? lines.line(mention.start) : null,
-    });
+    }, actor);
   }
   for (const span of analysis.unattributed) {
-    rows.push({ actor: '(no source)', kind: '', title: '', claimType: 'Unattributed', cue: '', claim: oneLine(span.text), line: lines.line(span.start) });
+    push({ actor: '(no source)', kind: '', title: '', claimType: 'Unattributed', cue: '', claim: oneLine(span.text), line: lines.line(span.start) }, null);
   }
   return rows;
 }
@@ -54,7 +73,9 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const HEADERS: readonly [keyof SourceRow, string][] = [
+type Column = keyof Omit<SourceRow, 'register'> | `register.${keyof RegisterColumns}`;
+
+const HEADERS: readonly [Column, string][] = [
   ['actor', 'Actor'],
   ['kind', 'Kind'],
   ['title', 'Title'],
@@ -64,8 +85,26 @@ const HEADERS: readonly [keyof SourceRow, string][] = [
   ['line', 'Line'],
 ];
 
-function cell(row: SourceRow, key: keyof SourceRow): string {
-  const value = row[key];
+const REGISTER_HEADERS: readonly [Column, string][] = [
+  ['register.standing', 'On record'],
+  ['register.role', 'Role'],
+  ['register.reason', 'Why anonymous'],
+  ['register.howTheyKnow', 'How they know'],
+  ['register.description', 'Agreed description'],
+];
+
+/** The columns of these rows: register columns only when the rows carry them, contact notes only when allowed. */
+function headers(rows: readonly SourceRow[]): readonly [Column, string][] {
+  const withRegister = rows.find((row) => row.register);
+  if (!withRegister?.register) return HEADERS;
+  const extra = [...REGISTER_HEADERS];
+  if (withRegister.register.contactNotes !== undefined) extra.push(['register.contactNotes', 'Contact notes']);
+  return [...HEADERS.slice(0, -1), ...extra, HEADERS[HEADERS.length - 1]];
+}
+
+function cell(row: SourceRow, key: Column): string {
+  if (key.startsWith('register.')) return row.register?.[key.slice('register.'.length) as keyof RegisterColumns] ?? '';
+  const value = row[key as keyof Omit<SourceRow, 'register'>];
   return value === null ? '' : String(value);
 }
 
@@ -73,9 +112,10 @@ export function toMarkdownTable(rows: readonly SourceRow[], title?: string): str
   const escape = (value: string) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   const out: string[] = [];
   if (title) out.push(`# Sources: ${title}`, '');
-  out.push(`| ${HEADERS.map(([, header]) => header).join(' | ')} |`);
-  out.push(`| ${HEADERS.map(([key]) => (key === 'line' ? '---:' : '---')).join(' | ')} |`);
-  for (const row of rows) out.push(`| ${HEADERS.map(([key]) => escape(cell(row, key))).join(' | ')} |`);
+  const columns = headers(rows);
+  out.push(`| ${columns.map(([, header]) => header).join(' | ')} |`);
+  out.push(`| ${columns.map(([key]) => (key === 'line' ? '---:' : '---')).join(' | ')} |`);
+  for (const row of rows) out.push(`| ${columns.map(([key]) => escape(cell(row, key))).join(' | ')} |`);
   return `${out.join('\n')}\n`;
 }
 
@@ -86,8 +126,9 @@ export function toCsv(rows: readonly SourceRow[]): string {
     const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
     return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
-  const lines = [HEADERS.map(([, header]) => header).join(',')];
-  for (const row of rows) lines.push(HEADERS.map(([key]) => field(cell(row, key))).join(','));
+  const columns = headers(rows);
+  const lines = [columns.map(([, header]) => header).join(',')];
+  for (const row of rows) lines.push(columns.map(([key]) => field(cell(row, key))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -97,13 +138,15 @@ export interface SourceListJson {
     name: string;
     kind: string;
     title: string | null;
+    /** Only when register details were asked for. */
+    register?: RegisterEntry | null;
     claims: { type: string; cue: string | null; text: string; line: number }[];
   }[];
   unidentified: { type: string; cue: string | null; source: string | null; text: string; line: number }[];
   unattributed: { text: string; line: number }[];
 }
 
-export function toJson(analysis: Analysis, text: string, file: string | null = null): string {
+export function toJson(analysis: Analysis, text: string, file: string | null = null, options: ExportOptions = {}): string {
   const lines = new LineIndex(text);
   const list: SourceListJson = {
     file,
@@ -111,6 +154,7 @@ export function toJson(analysis: Analysis, text: string, file: string | null = n
       name: actor.name,
       kind: actor.kind,
       title: actor.title,
+      ...(options.register ? { register: actor.register ? publicRegister(actor.register, options.contactNotes === true) : null } : {}),
       claims: claimsOf(analysis, actor.id).map((claim) => ({
         type: claim.type,
         cue: claim.cue?.text ?? null,
@@ -132,14 +176,14 @@ export function toJson(analysis: Analysis, text: string, file: string | null = n
   return `${JSON.stringify(list, null, 2)}\n`;
 }
 
-export function exportSources(format: ExportFormat, analysis: Analysis, text: string, file: string | null = null): string {
+export function exportSources(format: ExportFormat, analysis: Analysis, text: string, file: string | null = null, options: ExportOptions = {}): string {
   switch (format) {
     case 'markdown':
-      return toMarkdownTable(sourceRows(analysis, text), file ?? undefined);
+      return toMarkdownTable(sourceRows(analysis, text, options), file ?? undefined);
     case 'csv':
-      return toCsv(sourceRows(analysis, text));
+      return toCsv(sourceRows(analysis, text, options));
     case 'json':
-      return toJson(analysis, text, file);
+      return toJson(analysis, text, file, options);
   }
 }
 

@@ -2,10 +2,11 @@
 import { attributionChain, claimsIn, sentenceAt } from '../../core/chains';
 import type { ChainLink } from '../../core/chains';
 import type { Analysis, Claim, Range } from '../../core/types';
+import { evidenceMarkdown } from './evidence';
 import { CLAIM_TYPE_LABELS, escapeMarkdown, excerpt } from './labels';
 
 /** Commands a hover may link to; the adapter trusts exactly these (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_COMMANDS = ['sourceTrace.revealActor'] as const;
+export const HOVER_COMMANDS = ['sourceTrace.revealActor', 'sourceTrace.openEvidence'] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 export const NO_SOURCE = 'No source: this sentence states a fact without attribution.';
@@ -25,6 +26,8 @@ export interface HoverModel {
 export interface HoverOptions {
   /** Builds a command link; the adapter passes the document URI along. Without it, no links are drawn. */
   commandLink?: (command: HoverCommand, args: unknown[]) => string;
+  /** Where source material is looked up, for "not found in sources/" (default `sources/`). */
+  sourcesFolder?: string;
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -97,8 +100,21 @@ function claimSection(analysis: Analysis, claim: Claim, options: HoverOptions): 
   if (claim.cue) facts.push(claim.tone === 'loaded' ? `loaded cue “${escapeMarkdown(claim.cue.text)}”` : 'neutral cue');
   facts.push(claim.hedges.length > 0 ? `hedged: ${claim.hedges.map((hedge) => escapeMarkdown(hedge.text)).join(', ')}` : 'no hedges');
   lines.push(facts.join(' · '));
+  // The chain ends in the evidence: one line per quoted fragment, when source material was given.
+  const evidence = claim.evidence ?? [];
+  if (evidence.length > 0) {
+    lines.push('');
+    const folder = options.sourcesFolder ?? 'sources/';
+    for (const item of evidence) {
+      const prefix = evidence.length > 1 ? `“${escapeMarkdown(excerpt(item.fragment.text.replace(/^["“”‘’']+|["“”‘’']+$/g, ''), 40))}” ` : '';
+      lines.push(`${evidence.length > 1 ? '- ' : ''}Evidence: ${prefix}${evidenceMarkdown(item, folder)}`);
+    }
+  }
   if (options.commandLink) {
     const actions: string[] = [];
+    if (evidence.some((item) => item.file && item.line !== null && item.line !== undefined)) {
+      actions.push(`[Open Evidence](${options.commandLink('sourceTrace.openEvidence', [claim.id])})`);
+    }
     for (const link of links) {
       if ((link.role === 'source' || link.role === 'via') && link.actor) {
         actions.push(`[Show ${escapeMarkdown(link.actor.name)} in Actors](${options.commandLink('sourceTrace.revealActor', [link.actor.id])})`);

@@ -15,6 +15,8 @@ import {
   excerpt,
   plural,
 } from './labels';
+import { evidenceBadge, evidenceSummary, registerBadge, registerFacts, registerTooltip } from './evidence';
+import type { RegisterFact } from './evidence';
 
 /** What the user narrowed the views to. Empty filter shows everything. */
 export interface TreeFilter {
@@ -52,7 +54,15 @@ export interface UnattributedNode {
   span: Span;
 }
 
-export type TreeNode = GroupNode | ActorNode | ClaimNode | UnattributedNode;
+/** One fact of an actor's source-register entry (role, on the record or not, reason, how they know). */
+export interface RegisterNode {
+  type: 'register';
+  id: string;
+  actorId: string;
+  fact: RegisterFact;
+}
+
+export type TreeNode = GroupNode | ActorNode | ClaimNode | UnattributedNode | RegisterNode;
 
 /** How a node looks, independent of the editor API. */
 export interface NodePresentation {
@@ -155,10 +165,16 @@ export function childrenOf(node: TreeNode): TreeNode[] {
     case 'group':
       return node.actors;
     case 'actor':
-      return node.claims;
+      return [...registerNodes(node.actor), ...node.claims];
     default:
       return [];
   }
+}
+
+/** Register facts shown above an actor's claims. Contact notes are never among them. */
+export function registerNodes(actor: Actor): RegisterNode[] {
+  if (!actor.register) return [];
+  return registerFacts(actor.register).map((fact) => ({ type: 'register', id: `actor:${actor.id}/register/${fact.key}`, actorId: actor.id, fact }));
 }
 
 /** The first place the actor is named, preferring its name over a pronoun. */
@@ -190,12 +206,14 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
       tooltip.push(`${capitalise(KIND_SINGULAR[actor.kind])} · ${count} · ${plural(actor.mentions.length, 'mention')}`);
       const aliases = actor.aliases.filter((alias) => alias !== actor.name);
       if (aliases.length > 0) tooltip.push(`Also: ${aliases.map(escapeMarkdown).join(', ')}`);
+      if (actor.register) tooltip.push(registerTooltip(actor.register));
+      const description = [actor.title, count, actor.register ? registerBadge(actor.register) : null].filter(Boolean).join(' · ');
       return {
         label: actor.name,
-        description: actor.title ? `${actor.title} · ${count}` : count,
+        description,
         tooltip: tooltip.join('\n\n'),
         icon: KIND_ICONS[actor.kind],
-        collapsible: node.claims.length > 0 ? 'collapsed' : 'none',
+        collapsible: node.claims.length > 0 || actor.register ? 'collapsed' : 'none',
         reveal: firstMention(actor),
         contextValue: 'actor',
       };
@@ -208,10 +226,13 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
       if (claim.cue) parts.push(claim.cue.text);
       if (claim.hedges.length > 0) parts.push('hedged');
       if (claim.tone === 'loaded') parts.push('loaded verb');
+      const badge = evidenceBadge(claim);
+      if (badge) parts.push(badge);
       const tooltip = [`${CLAIM_TYPE_LABELS[claim.type]}`, `> ${escapeMarkdown(excerpt(claim.content.text, 400))}`];
       const who = actor ? actorWithTitle(actor) : claim.source?.text;
       tooltip.push(who ? `Source: ${escapeMarkdown(who)}${claim.cue ? ` (${escapeMarkdown(claim.cue.text)})` : ''}` : 'Source: not identified');
       for (const badge of badges) tooltip.push(`⚑ ${escapeMarkdown(badge)}`);
+      for (const evidence of claim.evidence ?? []) tooltip.push(`Evidence: ${escapeMarkdown(evidenceSummary(evidence))}`);
       return {
         label: excerpt(claim.content.text, 70),
         description: parts.join(' · ') || undefined,
@@ -231,6 +252,16 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
         collapsible: 'none',
         reveal: { start: node.span.start, end: node.span.end },
         contextValue: 'unattributed',
+      };
+    case 'register':
+      return {
+        label: `${node.fact.label}: ${node.fact.value}`,
+        description: node.fact.missing ? 'missing from the register' : undefined,
+        tooltip: `*Source register* · ${escapeMarkdown(node.fact.label)}: ${escapeMarkdown(node.fact.value)}`,
+        icon: node.fact.missing ? 'warning' : node.fact.key === 'standing' ? 'shield' : 'info',
+        collapsible: 'none',
+        reveal: null,
+        contextValue: `register.${node.fact.key}`,
       };
   }
 }
