@@ -63,6 +63,16 @@ class Masker {
       // Control characters, line breaks and tabs read as spaces; NUL bytes too.
       this.codes[i] = code < 32 || code === 0x2028 || code === 0x2029 ? SPACE : code;
     }
+    // Some wire and newspaper copy writes a double quotation mark as two apostrophes (''…''): read the
+    // pair as one mark, so later stages see an ordinary quote (the lengths, and so offsets, stay equal).
+    for (let i = 0; i + 1 < source.length; i++) {
+      if (this.codes[i] === 39 && this.codes[i + 1] === 39 && this.codes[i + 2] !== 39) {
+        const opening = i === 0 || /\s/.test(source[i - 1]);
+        this.codes[i] = opening ? SPACE : 34;
+        this.codes[i + 1] = opening ? 34 : SPACE;
+        i++;
+      }
+    }
   }
   blank(start: number, end: number): void {
     for (let i = Math.max(0, start); i < Math.min(end, this.codes.length); i++) this.codes[i] = SPACE;
