@@ -17,6 +17,12 @@ export interface CliOptions {
   format: InputFormat | null;
   severities: Partial<Record<RuleId, SeverityLevel>>;
   maxSize: number;
+  /** `--sources GLOB` (repeatable): source material to check quotes against, relative to the current folder. */
+  sources: string[];
+  /** `--no-sources`: no quote checking, not even the default `sources/` folder. */
+  noSources: boolean;
+  /** `--contact-notes`: include the source register's private contact notes in the output. */
+  contactNotes: boolean;
 }
 
 export type ParseResult =
@@ -38,6 +44,7 @@ export function helpText(version: string): string {
     'Usage:',
     '  source-trace analyze [--json] [--format markdown|text] FILE…',
     '  source-trace check [--severity RULE=LEVEL]… FILE…',
+    '  source-trace analyze|check --sources GLOB FILE…   (quotes checked against transcripts)',
     '',
     'Commands:',
     '  analyze   List the actors, their claims and the unattributed sentences.',
@@ -56,6 +63,14 @@ export function helpText(version: string): string {
     '                             Repeatable. Applies to both commands.',
     '  --max-size SIZE            Refuse inputs larger than SIZE (default 5MB). Bytes, or with a suffix:',
     '                             KB, MB, GB (1 KB = 1024 bytes).',
+    '  --sources GLOB             Source material to check quotes against (.txt .md .vtt .srt), relative',
+    '                             to the current folder; repeatable. Default: the draft\'s front matter',
+    '                             `sources:` globs, else sources/** in the nearest folder (the draft\'s or',
+    '                             an ancestor) that has a sources/ folder.',
+    '  --no-sources               Do not check quotes against source material.',
+    '  --contact-notes            Include the source register\'s private contact notes in analyze --json.',
+    '                             (Register: front matter `sources:` entries and the nearest',
+    '                             .source-trace/sources.yaml. Contact notes are never shown otherwise.)',
     '  -h, --help                 Show this help.',
     '  -V, --version              Show the version.',
     '  --                         Everything after is a file name.',
@@ -106,6 +121,9 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   let help = false;
   let version = false;
   let onlyFiles = false;
+  const sources: string[] = [];
+  let noSources = false;
+  let contactNotes = false;
 
   const positional = (arg: string): ParseResult | null => {
     if (command === null) {
@@ -186,6 +204,24 @@ export function parseArgs(argv: readonly string[]): ParseResult {
         maxSize = bytes;
         break;
       }
+      case '--sources': {
+        const value = takeValue();
+        if (value === null || value === '') return { kind: 'error', message: '--sources expects a glob such as "interviews/**"' };
+        sources.push(value);
+        break;
+      }
+      case '--no-sources': {
+        const error = noValue();
+        if (error) return error;
+        noSources = true;
+        break;
+      }
+      case '--contact-notes': {
+        const error = noValue();
+        if (error) return error;
+        contactNotes = true;
+        break;
+      }
       default:
         return { kind: 'error', message: `unknown option ${name}` };
     }
@@ -195,5 +231,6 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   if (version) return { kind: 'version' };
   if (command === null) return { kind: 'error', message: 'missing command (analyze or check)' };
   if (files.length === 0) return { kind: 'error', message: 'no input files (use - for standard input)' };
-  return { kind: 'run', options: { command, files, json, format, severities, maxSize } };
+  if (noSources && sources.length > 0) return { kind: 'error', message: '--no-sources and --sources exclude each other' };
+  return { kind: 'run', options: { command, files, json, format, severities, maxSize, sources, noSources, contactNotes } };
 }

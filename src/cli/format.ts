@@ -1,6 +1,7 @@
 // Turning an Analysis into what the CLI prints. Pure functions: strings in, strings out.
-import type { Actor, Analysis, Claim, Finding, RuleId, Severity } from '../core/types';
+import type { Actor, Analysis, Claim, Finding, RegisterEntry, RuleId, Severity } from '../core/types';
 import type { SeverityLevel } from './args';
+import { describeEvidence, formatDiff } from '../core/evidence';
 
 // ---------------------------------------------------------------------------------------------
 // Offsets → line:column
@@ -184,7 +185,18 @@ function describeClaim(claim: Claim, analysis: Analysis, index: LineIndex): stri
     .map((id) => analysis.actors.find((actor) => actor.id === id)?.name ?? id)
     .map((name) => ` [via ${oneLine(name)}]`)
     .join('');
-  return `      ${claim.type.padEnd(12)} ${cue.padEnd(17)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
+  const head = `      ${claim.type.padEnd(12)} ${cue.padEnd(17)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
+  return [head, ...describeClaimEvidence(claim)].join('\n');
+}
+
+/** One line per quoted fragment: its verdict and where it matched ("exact — sources/call.vtt:7 [00:03:14.200]"). */
+export function describeClaimEvidence(claim: Claim): string[] {
+  const lines: string[] = [];
+  for (const evidence of claim.evidence ?? []) {
+    lines.push(`        quote “${shorten(evidence.fragment.text, 48)}” ${describeEvidence(evidence)}`);
+    if (evidence.diff && evidence.verdict === 'reworded') lines.push(`          draft → source: ${shorten(formatDiff(evidence.diff), 100)}`);
+  }
+  return lines;
 }
 
 /** The report for one file, ending with its summary line (no trailing newline). */
@@ -206,6 +218,7 @@ export function formatAnalysis(file: string, text: string, analysis: Analysis, i
   for (const actor of analysis.actors) {
     const claims = byActor.get(actor.id) ?? [];
     lines.push(`    ${describeActor(actor, claims.length)}`);
+    if (actor.register) lines.push(`      ${describeRegister(actor.register)}`);
     for (const claim of claims) lines.push(describeClaim(claim, analysis, index));
   }
   const orphans = byActor.get(null) ?? [];
@@ -220,8 +233,31 @@ export function formatAnalysis(file: string, text: string, analysis: Analysis, i
     lines.push(`    ${String(index.line(span.start)).padStart(5)}  ${shorten(span.text, 90)}`);
   }
 
-  lines.push('', `  ${formatSummary(summarize(analysis))}`);
+  lines.push('', `  ${formatSummary(summarize(analysis))}${formatEvidenceSummary(analysis)}`);
   return lines.join('\n');
+}
+
+/** The register line under an actor. Contact notes only appear when the entry carries them (`--contact-notes`). */
+export function describeRegister(entry: RegisterEntry): string {
+  const parts = [entry.onRecord ? 'on record' : 'anonymous'];
+  if (entry.role) parts.push(`role: ${oneLine(entry.role)}`);
+  if (!entry.onRecord) {
+    parts.push(`reason: ${entry.reason ? oneLine(entry.reason) : '(none recorded)'}`);
+    parts.push(`how they know: ${entry.howTheyKnow ? oneLine(entry.howTheyKnow) : '(none recorded)'}`);
+  }
+  if (entry.description) parts.push(`agreed description: “${oneLine(entry.description)}”`);
+  if (entry.labels.length) parts.push(`labels: ${entry.labels.join(', ')}`);
+  if (entry.contactNotes) parts.push(`contact: ${oneLine(entry.contactNotes)}`);
+  return `register: ${parts.join('; ')}`;
+}
+
+/** " · quotes: 5 exact, 1 reworded, 1 not found" — empty when no quote was checked. */
+export function formatEvidenceSummary(analysis: Analysis): string {
+  const counts = new Map<string, number>();
+  for (const claim of analysis.claims) for (const e of claim.evidence ?? []) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
+  if (counts.size === 0) return '';
+  const order = ['exact', 'normalized', 'ellipsis', 'reworded', 'not-found'];
+  return ' · quotes: ' + order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v.replace('-', ' ')}`).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------

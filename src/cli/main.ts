@@ -1,7 +1,8 @@
 // The `source-trace` command. `run` does the work against injected I/O so tests need not spawn;
 // the bottom of the file wires it to the real process when this is the entry point (dist/cli.js).
 import { analyze } from '../core/analyze';
-import type { Analysis } from '../core/types';
+import type { Analysis, AnalyzeOptions } from '../core/types';
+import { SourceLoader, type SourcesFs } from './sources';
 import pkg from '../../package.json';
 import { helpText, parseArgs, USAGE, type CliOptions } from './args';
 import { displayName, formatForPath, loadFile, loadStream, type FileSystem, type LoadResult } from './files';
@@ -30,6 +31,10 @@ export interface CliIO {
   fs?: FileSystem;
   /** The engine; replaceable so tests can feed the CLI a hand-made Analysis. */
   analyze?: typeof analyze;
+  /** Folder `--sources` globs and relative paths are read from (default: the process's). */
+  cwd?: string;
+  /** File system for source material and the register (default: node:fs). */
+  sourcesFs?: SourcesFs;
 }
 
 interface Loaded {
@@ -60,6 +65,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const records: FindingRecord[] = [];
   let stdin: Promise<LoadResult> | null = null;
   let printed = 0;
+  const loader = new SourceLoader({ globs: options.sources, cwd: io.cwd ?? process.cwd(), fs: io.sourcesFs });
 
   for (const file of options.files) {
     const name = displayName(file);
@@ -77,9 +83,27 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       continue;
     }
     const text = loaded.text;
+    const engineOptions: AnalyzeOptions = { format: formatForPath(file, options.format), severities: options.severities };
+    if (options.contactNotes) engineOptions.includeContactNotes = true;
+    try {
+      const register = await loader.registerFor(file);
+      if (register.entries.length > 0) engineOptions.register = register.entries;
+    } catch (error) {
+      io.stderr(`source-trace: ${name}: source register ${error instanceof Error ? error.message : String(error)}\n`);
+      trouble = true;
+      continue;
+    }
     let analysis: Analysis;
     try {
-      analysis = (io.analyze ?? analyze)(text, { format: formatForPath(file, options.format), severities: options.severities });
+      const material = options.noSources ? null : await loader.materialFor(file, text);
+      if (material) engineOptions.evidence = material.index;
+      analysis = (io.analyze ?? analyze)(text, engineOptions);
+      // The default sources/ folder may hold another story's material: if none of this draft's quotes
+      // is found there, it is not this draft's material, and its quotes are not reported as missing.
+      if (material?.implicit && !anyQuoteFound(analysis)) {
+        delete engineOptions.evidence;
+        analysis = (io.analyze ?? analyze)(text, engineOptions);
+      }
     } catch (error) {
       io.stderr(`source-trace: ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       trouble = true;
@@ -114,6 +138,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export type { CliOptions };
+
+function anyQuoteFound(analysis: Analysis): boolean {
+  return analysis.claims.some((claim) => claim.evidence?.some((e) => e.verdict !== 'not-found'));
+}
 
 function main(): void {
   let code = EXIT_OK;

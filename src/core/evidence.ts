@@ -399,38 +399,10 @@ function speakerTier(index: EvidenceIndex, doc: number, position: number, hint: 
   return speakerMatches(speaker, hint) ? 2 : 0;
 }
 
-/** Word-level alignment of the query against a source region, free ends in the source. */
-function align(query: number[], index: EvidenceIndex, from: number, to: number): { cost: number; start: number; end: number; ops: AlignOp[] } {
-  const m = query.length;
-  const n = to - from;
-  const width = n + 1;
-  const dp = new Int32Array((m + 1) * width);
-  for (let i = 1; i <= m; i++) dp[i * width] = i;
-  const ids = index.ids;
-  for (let i = 1; i <= m; i++) {
-    const qi = query[i - 1];
-    const row = i * width;
-    const prev = row - width;
-    for (let j = 1; j <= n; j++) {
-      const diag = dp[prev + j - 1] + (ids[from + j - 1] === qi ? 0 : 1);
-      const up = dp[prev + j] + 1;
-      const left = dp[row + j - 1] + 1;
-      dp[row + j] = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
-    }
-  }
-  let bestJ = 0;
-  let best = Infinity;
-  const last = m * width;
-  for (let j = 0; j <= n; j++) {
-    if (dp[last + j] < best) {
-      best = dp[last + j];
-      bestJ = j;
-    }
-  }
-  // Backtrace.
+function backtrace(dp: Int32Array, width: number, query: number[], ids: Int32Array, from: number, m: number, endJ: number): AlignOp[] {
   const ops: AlignOp[] = [];
   let i = m;
-  let j = bestJ;
+  let j = endJ;
   while (i > 0) {
     const here = dp[i * width + j];
     if (j > 0) {
@@ -450,7 +422,47 @@ function align(query: number[], index: EvidenceIndex, from: number, to: number):
     ops.push({ op: 'draft', q: i - 1, s: from + j });
     i--;
   }
-  ops.reverse();
+  return ops.reverse();
+}
+
+/** Word-level alignment of the query against a source region, free ends in the source. */
+function align(query: number[], index: EvidenceIndex, from: number, to: number): { cost: number; start: number; end: number; ops: AlignOp[] } {
+  const m = query.length;
+  const n = to - from;
+  const width = n + 1;
+  const dp = new Int32Array((m + 1) * width);
+  for (let i = 1; i <= m; i++) dp[i * width] = i;
+  const ids = index.ids;
+  for (let i = 1; i <= m; i++) {
+    const qi = query[i - 1];
+    const row = i * width;
+    const prev = row - width;
+    for (let j = 1; j <= n; j++) {
+      const diag = dp[prev + j - 1] + (ids[from + j - 1] === qi ? 0 : 1);
+      const up = dp[prev + j] + 1;
+      const left = dp[row + j - 1] + 1;
+      dp[row + j] = diag < up ? (diag < left ? diag : left) : up < left ? up : left;
+    }
+  }
+  let best = Infinity;
+  const last = m * width;
+  for (let j = 0; j <= n; j++) if (dp[last + j] < best) best = dp[last + j];
+  if (best >= m) return { cost: best, start: from, end: from, ops: [] };
+  // Several ends may cost the same ("two years" against "two whole years": drop "years", or skip
+  // "whole"): keep the alignment with the most words in common.
+  let chosen: AlignOp[] = [];
+  let chosenEqual = -1;
+  for (let j = 0; j <= n; j++) {
+    if (dp[last + j] !== best) continue;
+    const ops = backtrace(dp, width, query, ids, from, m, j);
+    const equal = ops.reduce((sum, op) => sum + (op.op === 'equal' ? 1 : 0), 0);
+    if (equal > chosenEqual) {
+      chosen = ops;
+      chosenEqual = equal;
+    }
+  }
+  const ops = chosen;
+  const bestJ = ops.length ? Math.max(0, ...ops.filter((op) => op.op !== 'draft').map((op) => op.s - from + 1)) : 0;
   // Source words at the very edges are not part of the match.
   while (ops.length && ops[0].op === 'source') ops.shift();
   while (ops.length && ops[ops.length - 1].op === 'source') ops.pop();

@@ -81,7 +81,7 @@ export function applySourceChecks(analysis: Analysis, text: string, options: Ana
     }
   }
 
-  if (register.length > 0) registerFindings(analysis, text, register, entries, add);
+  if (register.length > 0) registerFindings(analysis, text, fromDraft, entries, add);
 
   if (added.length === 0) return;
   const kept = silence(text, added);
@@ -102,11 +102,13 @@ const PRONOUN = /^(he|she|they|him|her|them|his|hers|their|it|its|i|we|you)$/i;
 function registerFindings(
   analysis: Analysis,
   text: string,
-  register: RegisterEntry[],
+  draftRegister: RegisterEntry[],
   entries: Map<string, RegisterEntry>,
   add: (rule: RuleId, range: Range, message: string) => void,
 ): void {
-  const anonymousEntries = register.filter(isAnonymousEntry);
+  // The draft's own register (front matter) speaks for the whole story: when it lists one anonymous
+  // source, "sources said" is one source too, whatever words the text uses for them.
+  const anonymousEntries = draftRegister.filter(isAnonymousEntry);
   const firstClaimOf = (actor: Actor): Claim | undefined => analysis.claims.find((c) => c.actor === actor.id);
   const named = (actor: Actor): string => actor.name.replace(/^anonymous:\s*/, '');
 

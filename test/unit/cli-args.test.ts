@@ -20,6 +20,9 @@ describe('cli args: parseArgs', () => {
       format: null,
       severities: {},
       maxSize: DEFAULT_MAX_SIZE,
+      sources: [],
+      noSources: false,
+      contactNotes: false,
     });
   });
 
