@@ -57,23 +57,43 @@ export interface CueFinder {
 export function createCueFinder(lang: LanguageData): CueFinder {
   const lemmaOf = new Map<string, string>();
   for (const [lemma, forms] of Object.entries(lang.cues)) for (const form of forms) lemmaOf.set(form, lemma);
-  const forms = [...lemmaOf.keys(), 'according to', 'per', 'citing'].sort((a, b) => b.length - a.length);
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’-])(${forms.map((f) => f.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}'’-])`, 'giu');
+  const forms = [...lemmaOf.keys(), 'according to', 'per', 'citing'];
+  // Cue forms by their first word, longest first: looking words up beats one large regular expression.
+  const byFirstWord = new Map<string, string[][]>();
+  for (const form of forms) {
+    const parts = form.split(' ');
+    const list = byFirstWord.get(parts[0]) ?? [];
+    list.push(parts);
+    list.sort((a, b) => b.length - a.length);
+    byFirstWord.set(parts[0], list);
+  }
   const loaded = new Set(lang.loadedCues);
   const weak = new Set(lang.weakCues);
   const objectCues = new Set(lang.objectCues);
   return {
     find(prose, start, end) {
-      const text = prose.slice(start, end);
+      const words = wordsIn(prose, start, end);
       const out: CueMatch[] = [];
-      pattern.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = pattern.exec(text))) {
-        const word = match[1].toLowerCase().replace(/\s+/g, ' ');
-        // Capitalised, a cue word is a name ("United States") — except "According to" opening a sentence.
-        if (/^\p{Lu}/u.test(match[1]) && word !== 'according to') continue;
-        // "According to" may start a sentence; other cues are lower case in running prose, except in headlines.
-        out.push({ start: start + match.index, end: start + match.index + match[1].length, word, lemma: lemmaOf.get(word) ?? word });
+      for (let i = 0; i < words.length; i++) {
+        const first = words[i];
+        const candidates = byFirstWord.get(first.text.toLowerCase());
+        if (!candidates) continue;
+        for (const parts of candidates) {
+          if (i + parts.length > words.length) continue;
+          let ok = true;
+          for (let k = 1; k < parts.length && ok; k++) {
+            const next = words[i + k];
+            ok = next.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, next.start));
+          }
+          if (!ok) continue;
+          const word = parts.join(' ');
+          // Capitalised, a cue word is a name ("United States") — except "According to" opening a sentence.
+          if (isCapitalized(first.text) && word !== 'according to') break;
+          const last = words[i + parts.length - 1];
+          out.push({ start: first.start, end: last.end, word, lemma: lemmaOf.get(word) ?? word });
+          i += parts.length - 1;
+          break;
+        }
       }
       return out;
     },

@@ -65,15 +65,32 @@ function hedgePattern(lang: LanguageData): RegExp {
   return pattern;
 }
 
+// Hedges of the draft being analysed, found once: claims and sentences then ask for their ranges.
+let hedgeCache: { prose: string; hedges: Span[] } | null = null;
+
 /** Hedge phrases ("reportedly", "appeared to") within a range, outside quotes. */
 export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, end: number, lang: LanguageData): Span[] {
-  const text = doc.prose.slice(start, end);
+  if (!hedgeCache || hedgeCache.prose !== doc.prose) hedgeCache = { prose: doc.prose, hedges: scanHedges(doc, quotes, lang) };
+  const all = hedgeCache.hedges;
+  let low = 0;
+  let high = all.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (all[middle].start < start) low = middle + 1;
+    else high = middle;
+  }
+  const out: Span[] = [];
+  for (let i = low; i < all.length && all[i].end <= end; i++) out.push(all[i]);
+  return out;
+}
+
+function scanHedges(doc: ProseDocument, quotes: Quote[], lang: LanguageData): Span[] {
   const out: Span[] = [];
   const pattern = hedgePattern(lang);
   pattern.lastIndex = 0;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text))) {
-    const at = start + match.index;
+  while ((match = pattern.exec(doc.prose))) {
+    const at = match.index;
     if (quoteAt(quotes, at)) continue;
     out.push({ start: at, end: at + match[0].length, text: doc.source.slice(at, at + match[0].length) });
   }
