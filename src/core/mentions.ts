@@ -126,6 +126,19 @@ export function endsWithRole(lower: string, lex: Lexicon): boolean {
   return false;
 }
 
+/** The longest role noun standing as whole words in a lower-case phrase, or undefined. */
+function findRole(lower: string, lex: Lexicon): string | undefined {
+  const words = lower.split(/[^\p{L}’'-]+/u).filter(Boolean);
+  let best: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 1; n <= 3 && i + n <= words.length; n++) {
+      const phrase = words.slice(i, i + n).join(' ');
+      if (lex.roleSet.has(phrase) && (!best || phrase.length > best.length)) best = phrase;
+    }
+  }
+  return best;
+}
+
 /** Whether a lower-case phrase starts with a role noun. */
 export function startsWithRole(lower: string, lex: Lexicon): boolean {
   const words = lower.trim().split(/\s+/);
@@ -362,7 +375,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
   if (lex.groupHeads.has(head)) return base('group', prose.slice(start, end).trim().replace(/^the\s+/i, ''), 'description', { head });
   if (lex.documentHeads.has(head)) return base('document', prose.slice(start, end).trim(), 'description', { head });
   // Whole words only: "speaking" does not hold the role "king".
-  const roleMatch = lex.roleNouns.find((role) => new RegExp(`(?:^|\\s)${role}(?:\\s|$)`).test(anonymous));
+  const roleMatch = findRole(anonymous, lex);
   if (roleMatch) {
     if (indefinite) return base('anonymous', 'anonymous: ' + prose.slice(start, end).trim().replace(/^(a|an|one)\s+/i, ''), 'description', { head: roleMatch });
     return base('person', roleMatch, 'role', { head: roleMatch, title: roleMatch });
