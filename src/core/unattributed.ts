@@ -41,6 +41,11 @@ export function findUnattributed(input: UnattributedInput): Span[] {
     if (words.length < 5) return;
     // Questions and exclamations are not assertions.
     if (/\?["”’]?$/.test(text.trim())) return;
+    // Conditionals and the reporter's hedged reading of events ("appear to be inching toward a deal")
+    // assert no fact to check.
+    if (/^\s*If\b/.test(text) || /\b(?:appears?|appeared|seems?|seemed) to\b/i.test(text)) return;
+    // A list introduced by a colon ("The plan would:") carries what the introduction attributed.
+    if (block.kind === 'list-item' && introducedByColon(doc, sentence.block)) return;
     // Strip quoted stretches before looking for figures, so a quoted "1997" does not count.
     const unquoted = stripQuotes(text);
     const checkable = DIGIT.test(unquoted) || YEAR.test(unquoted) || months.test(unquoted) || NUMBER_WORDS.test(unquoted) || EVENT_VERBS.test(unquoted);
@@ -48,6 +53,14 @@ export function findUnattributed(input: UnattributedInput): Span[] {
     out.push({ start: sentence.start, end: sentence.end, text: doc.source.slice(sentence.start, sentence.end) });
   });
   return out;
+}
+
+function introducedByColon(doc: ProseDocument, blockIndex: number): boolean {
+  for (let k = blockIndex - 1; k >= 0; k--) {
+    if (doc.blocks[k].kind === 'list-item') continue;
+    return /:\s*$/.test(doc.prose.slice(doc.blocks[k].start, doc.blocks[k].end));
+  }
+  return false;
 }
 
 function stripQuotes(text: string): string {
