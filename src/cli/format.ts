@@ -233,7 +233,9 @@ export function formatAnalysis(file: string, text: string, analysis: Analysis, i
     lines.push(`    ${String(index.line(span.start)).padStart(5)}  ${shorten(span.text, 90)}`);
   }
 
-  lines.push('', `  ${formatSummary(summarize(analysis))}${formatEvidenceSummary(analysis)}`);
+  lines.push('', `  ${formatSummary(summarize(analysis))}`);
+  const quotes = formatEvidenceSummary(analysis);
+  if (quotes) lines.push(`  ${quotes}`);
   return lines.join('\n');
 }
 
@@ -251,13 +253,13 @@ export function describeRegister(entry: RegisterEntry): string {
   return `register: ${parts.join('; ')}`;
 }
 
-/** " · quotes: 5 exact, 1 reworded, 1 not found" — empty when no quote was checked. */
+/** "quotes: 5 exact, 1 reworded, 1 not found" — empty when no quote was checked. */
 export function formatEvidenceSummary(analysis: Analysis): string {
   const counts = new Map<string, number>();
   for (const claim of analysis.claims) for (const e of claim.evidence ?? []) counts.set(e.verdict, (counts.get(e.verdict) ?? 0) + 1);
   if (counts.size === 0) return '';
   const order = ['exact', 'normalized', 'ellipsis', 'reworded', 'not-found'];
-  return ' · quotes: ' + order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v.replace('-', ' ')}`).join(', ');
+  return 'quotes: ' + order.filter((v) => counts.has(v)).map((v) => `${counts.get(v)} ${v.replace('-', ' ')}`).join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------

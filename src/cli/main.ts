@@ -100,10 +100,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       analysis = (io.analyze ?? analyze)(text, engineOptions);
       // The default sources/ folder may hold another story's material: if none of this draft's quotes
       // is found there, it is not this draft's material, and its quotes are not reported as missing.
-      if (material?.implicit && !anyQuoteFound(analysis)) {
-        delete engineOptions.evidence;
-        analysis = (io.analyze ?? analyze)(text, engineOptions);
-      }
+      if (material?.implicit && !anyQuoteFound(analysis)) analysis = withoutEvidence(analysis);
     } catch (error) {
       io.stderr(`source-trace: ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
       trouble = true;
@@ -138,6 +135,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 }
 
 export type { CliOptions };
+
+function withoutEvidence(analysis: Analysis): Analysis {
+  return {
+    ...analysis,
+    claims: analysis.claims.map(({ evidence: _evidence, ...claim }) => claim),
+    findings: analysis.findings.filter((f) => f.rule !== 'quote-not-found' && f.rule !== 'quote-differs'),
+  };
+}
 
 function anyQuoteFound(analysis: Analysis): boolean {
   return analysis.claims.some((claim) => claim.evidence?.some((e) => e.verdict !== 'not-found'));

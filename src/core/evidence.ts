@@ -51,7 +51,7 @@ const TIMING = /^\s*((?:\d+:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d+:)?\d{1,2
 const LABEL =
   /^\s*(?:>>\s*|-\s+|—\s*)?(?:\*\*|__)?\[?((?:Speaker|SPEAKER|Interviewer|INTERVIEWER|Reporter|REPORTER)\s*\d*|[\p{Lu}][\p{Lu}.'’\-]*(?:\s+[\p{Lu}][\p{Lu}.'’\-]*){0,3}|[\p{Lu}][\p{Ll}.'’\-]+(?:\s+(?:[\p{Lu}][\p{Ll}.'’\-]*|de|van|von|da|al|bin)){0,3})\]?(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u;
 // Words that look like a Title Case label but start ordinary prose ("Note: …").
-const NOT_LABELS = new Set(['note', 'notes', 'update', 'correction', 'editor', "editor's note", 'source', 'sources', 'date', 'time', 'location', 'subject', 're', 'contact', 'media contact', 'tel', 'phone', 'email', 'web', 'website', 'for immediate release', 'embargo', 'title', 'ends', 'end', 'http', 'https']);
+const NOT_LABELS = new Set(['note', 'notes', 'update', 'correction', 'editor', "editor's note", 'source', 'sources', 'date', 'time', 'location', 'subject', 're', 'contact', 'media contact', 'tel', 'phone', 'email', 'web', 'website', 'for immediate release', 'embargo', 'title', 'ends', 'end', 'http', 'https', 'readout', 'transcript', 'summary', 'background', 'context', 'attendees', 'present', 'participants', 'agenda', 'recorded', 'topic', 'call', 'meeting', 'interview', 'warning', 'caution', 'tip', 'important', 'ps', 'p.s.', 'nb', 'n.b.']);
 
 function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
