@@ -69,26 +69,31 @@ export async function exportSourceList(drafts: ActiveDraft, cache: AnalysisCache
     { title: 'Source Trace: Export Source List', placeHolder: 'Format' },
   );
   if (!format) return;
-  // The register stays next to the draft unless the writer asks for it; contact notes need a setting too.
-  const allowNotes = readSettings().exportContactNotes;
-  const details = await vscode.window.showQuickPick(
-    [
-      { label: 'Claims only', description: 'no register details', register: false },
-      {
-        label: 'Include register details',
-        description: allowNotes ? 'role, on the record, reason, how they know, contact notes' : 'role, on the record, reason, how they know (never contact notes)',
-        register: true,
-      },
-    ],
-    { title: 'Source Trace: Export Source List', placeHolder: 'Source register details' },
-  );
-  if (!details) return;
-  const options: ExportOptions = { register: details.register, contactNotes: details.register && allowNotes };
+  // The register stays next to the draft unless the writer asks for it (asked only when the draft has one);
+  // contact notes need the `sourceTrace.export.includeContactNotes` setting on top.
+  const options: ExportOptions = {};
   let exported = analysis;
-  if (options.contactNotes) {
-    // Contact notes are stripped from the cached analysis; only this one-off export reads them.
-    const state = await cache.analyzeWith(document, { includeContactNotes: true });
-    if (state.kind === 'ready') exported = state.analysis;
+  if (analysis.actors.some((actor) => actor.register)) {
+    const allowNotes = readSettings().exportContactNotes;
+    const details = await vscode.window.showQuickPick(
+      [
+        { label: 'Claims only', description: 'no register details', register: false },
+        {
+          label: 'Include register details',
+          description: allowNotes ? 'role, on the record, reason, how they know, contact notes' : 'role, on the record, reason, how they know (never contact notes)',
+          register: true,
+        },
+      ],
+      { title: 'Source Trace: Export Source List', placeHolder: 'Source register details' },
+    );
+    if (!details) return;
+    options.register = details.register;
+    options.contactNotes = details.register && allowNotes;
+    if (options.contactNotes) {
+      // Contact notes are stripped from the cached analysis; only this one-off export reads them.
+      const state = await cache.analyzeWith(document, { includeContactNotes: true });
+      if (state.kind === 'ready') exported = state.analysis;
+    }
   }
   const destination = await vscode.window.showQuickPick(
     [
