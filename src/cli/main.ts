@@ -2,6 +2,7 @@
 // the bottom of the file wires it to the real process when this is the entry point (dist/cli.js).
 import { analyze } from '../core/analyze';
 import type { Analysis, AnalyzeOptions } from '../core/types';
+import * as path from 'node:path';
 import { SourceLoader, type SourcesFs } from './sources';
 import pkg from '../../package.json';
 import { helpText, parseArgs, USAGE, type CliOptions } from './args';
@@ -75,7 +76,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       stdin ??= loadStream(io.stdin(), options.maxSize);
       loaded = await stdin;
     } else {
-      loaded = await loadFile(file, options.maxSize, io.fs);
+      loaded = await loadFile(io.cwd ? path.resolve(io.cwd, file) : file, options.maxSize, io.fs);
     }
     if (!loaded.ok) {
       io.stderr(`source-trace: ${name}: ${loaded.reason}\n`);
