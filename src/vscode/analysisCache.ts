@@ -3,9 +3,19 @@ import * as vscode from 'vscode';
 import type { Analysis, AnalyzeOptions } from '../core/types';
 import { readSettings, isDraft } from './settings';
 import type { Settings } from './settings';
+import { withoutUnmatchedMaterial } from './view/evidence';
 import { tooLargeMessage } from './view/status';
 
 type Engine = (text: string, options?: AnalyzeOptions) => Analysis;
+
+/** What a draft is analysed with besides its text (src/vscode/evidence.ts). */
+export interface DraftOptions {
+  options: Partial<AnalyzeOptions>;
+  /** The material came from the workspace glob only, not from the draft's own `sources:` list. */
+  implicitMaterial?: boolean;
+}
+
+const NO_OPTIONS: DraftOptions = { options: {} };
 
 let engine: Promise<Engine> | undefined;
 
@@ -44,7 +54,7 @@ export class AnalysisCache implements vscode.Disposable {
   constructor(
     private settings: () => Settings = () => readSettings(),
     /** Source material and register for a draft (src/vscode/evidence.ts); none when omitted. */
-    private readonly inputs?: (document: vscode.TextDocument, text: string) => Promise<Partial<AnalyzeOptions>>,
+    private readonly inputs?: (document: vscode.TextDocument, text: string) => Promise<DraftOptions>,
   ) {}
 
   /** The analysis of this exact version, if it is done. Never starts work. */
@@ -107,11 +117,19 @@ export class AnalysisCache implements vscode.Disposable {
   async analyzeWith(document: vscode.TextDocument, options: Partial<AnalyzeOptions>): Promise<AnalysisState> {
     const text = document.getText();
     try {
-      const [analyze, extra] = await Promise.all([loadEngine(), this.inputs ? this.inputs(document, text).catch(() => ({})) : Promise.resolve({})]);
-      return { kind: 'ready', analysis: analyze(text, { ...extra, ...options, format: document.languageId === 'markdown' ? 'markdown' : 'text' }) };
+      const [analyze, extra] = await Promise.all([loadEngine(), this.draftOptions(document, text)]);
+      return { kind: 'ready', analysis: this.finish(analyze(text, { ...extra.options, ...options, format: document.languageId === 'markdown' ? 'markdown' : 'text' }), extra) };
     } catch (error) {
       return { kind: 'failed', message: `Source Trace could not analyse this draft: ${error instanceof Error ? error.message : String(error)}` };
     }
+  }
+
+  private draftOptions(document: vscode.TextDocument, text: string): Promise<DraftOptions> {
+    return this.inputs ? this.inputs(document, text).catch(() => NO_OPTIONS) : Promise.resolve(NO_OPTIONS);
+  }
+
+  private finish(analysis: Analysis, extra: DraftOptions): Analysis {
+    return extra.implicitMaterial ? withoutUnmatchedMaterial(analysis) : analysis;
   }
 
   /** Forgets everything about a document (closed, or settings changed). */
@@ -137,11 +155,11 @@ export class AnalysisCache implements vscode.Disposable {
     const text = document.getText();
     if (text.length > settings.maxFileSize) return { kind: 'tooLarge', message: tooLargeMessage(text.length, settings.maxFileSize) };
     try {
-      const [analyze, extra] = await Promise.all([loadEngine(), this.inputs ? this.inputs(document, text).catch(() => ({})) : Promise.resolve({})]);
+      const [analyze, extra] = await Promise.all([loadEngine(), this.draftOptions(document, text)]);
       // A newer edit replaced this entry while the engine loaded: skip the wasted work.
       if (!isCurrent()) return { kind: 'failed', message: 'superseded by a newer edit' };
       // Severities and the cap are applied at display time, so a settings change never re-reads the draft.
-      const analysis = analyze(text, { ...extra, format: document.languageId === 'markdown' ? 'markdown' : 'text' });
+      const analysis = this.finish(analyze(text, { ...extra.options, format: document.languageId === 'markdown' ? 'markdown' : 'text' }), extra);
       return { kind: 'ready', analysis };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { EvidenceIndex } from '../core/evidence';
 import type { AnalyzeOptions, RegisterEntry, SourceDocument } from '../core/types';
+import type { DraftOptions } from './analysisCache';
 import type { Settings } from './settings';
 import { sourcesFolder } from './view/evidence';
 
@@ -46,6 +47,8 @@ export interface DraftInputs {
   register?: RegisterEntry[];
   /** What "not found in …" names. */
   sourcesFolder: string;
+  /** The material came from the workspace glob only (the draft lists none of its own). */
+  implicit: boolean;
 }
 
 export class EvidenceStore implements vscode.Disposable {
@@ -75,20 +78,20 @@ export class EvidenceStore implements vscode.Disposable {
   /** Inputs for one draft's analysis. Never throws: unreadable material is skipped. */
   async inputsFor(document: vscode.TextDocument, text: string): Promise<DraftInputs> {
     const settings = this.settings();
-    const [files, register] = await Promise.all([this.materialFor(document, text, settings), this.registerFor(document)]);
-    const inputs: DraftInputs = { sourcesFolder: sourcesFolder(settings.sourcesGlob) };
+    const [{ files, implicit }, register] = await Promise.all([this.materialFor(document, text, settings), this.registerFor(document)]);
+    const inputs: DraftInputs = { sourcesFolder: sourcesFolder(settings.sourcesGlob), implicit };
     if (register && register.length > 0) inputs.register = register;
     if (files.length > 0) inputs.evidence = await this.indexOf(files);
     return inputs;
   }
 
   /** Options to pass to `analyze` for this draft (evidence only when there is material). */
-  async optionsFor(document: vscode.TextDocument, text: string): Promise<Pick<AnalyzeOptions, 'evidence' | 'register'>> {
+  async optionsFor(document: vscode.TextDocument, text: string): Promise<DraftOptions> {
     const inputs = await this.inputsFor(document, text);
     const options: Pick<AnalyzeOptions, 'evidence' | 'register'> = {};
     if (inputs.evidence !== undefined) options.evidence = inputs.evidence;
     if (inputs.register) options.register = inputs.register;
-    return options;
+    return { options, implicitMaterial: inputs.implicit };
   }
 
   /** The file a verdict names ("sources/call-readout.txt"), for Open Evidence. */
@@ -152,7 +155,7 @@ export class EvidenceStore implements vscode.Disposable {
     }, 250);
   }
 
-  private async materialFor(document: vscode.TextDocument, text: string, settings: Settings): Promise<vscode.Uri[]> {
+  private async materialFor(document: vscode.TextDocument, text: string, settings: Settings): Promise<{ files: vscode.Uri[]; implicit: boolean }> {
     const found = new Map<string, vscode.Uri>();
     for (const uri of await this.listing('workspace', settings.sourcesGlob, undefined)) found.set(uri.toString(), uri);
     // The draft's own `sources:` list (paths or globs relative to the draft), read by the engine's parser.
@@ -165,7 +168,7 @@ export class EvidenceStore implements vscode.Disposable {
     }
     // The draft itself is never its own evidence.
     found.delete(document.uri.toString());
-    return [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
+    return { files: [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString())), implicit: paths.length === 0 };
   }
 
   /** Files matching a glob: workspace-wide (every folder) or relative to a draft's folder. */

@@ -180,6 +180,14 @@ describe('Source Trace quote evidence and source register in VS Code', function 
     assert.doesNotMatch(hovers, CONTACT_NOTE);
   });
 
+  it('workspace material that matches none of a draft quotes is not that draft material', async () => {
+    const other = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(fixturesDir(), 'harbour-vote.md')));
+    const state = await api.analyze(other);
+    assert.ok(state?.kind === 'ready');
+    assert.ok(state.analysis.claims.every((claim) => claim.evidence === undefined), 'no verdicts from another story material');
+    assert.ok(!state.analysis.findings.some((finding) => finding.rule === 'quote-not-found'));
+  });
+
   describe('Export Source List', () => {
     const accept = () => vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
     const next = () => vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');

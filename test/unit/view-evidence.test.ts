@@ -15,6 +15,7 @@ import {
   sourceWording,
   sourceWordingEdit,
   sourcesFolder,
+  withoutUnmatchedMaterial,
 } from '../../src/vscode/view/evidence';
 import { exportSources, sourceRows } from '../../src/vscode/view/export';
 import { HOVER_COMMANDS, hoverModel } from '../../src/vscode/view/hover';
@@ -179,6 +180,18 @@ describe('view: evidence', () => {
     assert.strictEqual(sourceWordingEdit(notFound()), null);
     // The engine's own record of the source words wins over the diff.
     assert.strictEqual(sourceWordingEdit({ ...evidence, sourceText: 'We won’t shut the library' })?.text, 'We won’t shut the library,');
+  });
+
+  it('drops workspace-wide material that matches none of the draft quotes', () => {
+    const unmatched = withEvidence(notFound());
+    unmatched.findings.push({ ...fragment(), rule: 'quote-not-found', severity: 'warning', message: 'not found', standard: 'AP' });
+    const dropped = withoutUnmatchedMaterial(unmatched);
+    assert.strictEqual(dropped.claims[0].evidence, undefined);
+    assert.deepStrictEqual(dropped.findings.map((finding) => finding.rule), ['unattributed-claim', 'loaded-cue']);
+    const matched = withEvidence(exact(), notFound());
+    assert.strictEqual(withoutUnmatchedMaterial(matched), matched);
+    const unchecked = sampleAnalysis();
+    assert.strictEqual(withoutUnmatchedMaterial(unchecked), unchecked);
   });
 
   it('finds the evidence a diagnostic range is about', () => {

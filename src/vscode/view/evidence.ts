@@ -263,3 +263,18 @@ export function sourceWordingEdit(evidence: Evidence): { start: number; end: num
   if (text === inner) return null;
   return { start: fragment.start + lead, end: fragment.end - tail, text };
 }
+
+/**
+ * Material found only through the workspace glob (no `sources:` list in the draft) that matches none of a
+ * draft's quotes is another story's material: drop its verdicts rather than flag every quote as not found.
+ * The CLI does the same with its default `sources/`.
+ */
+export function withoutUnmatchedMaterial(analysis: Analysis): Analysis {
+  const checked = analysis.claims.some((claim) => claim.evidence !== undefined);
+  if (!checked || analysis.claims.some((claim) => (claim.evidence ?? []).some((evidence) => evidence.verdict !== 'not-found'))) return analysis;
+  return {
+    ...analysis,
+    claims: analysis.claims.map(({ evidence: _evidence, ...claim }) => claim),
+    findings: analysis.findings.filter((finding) => finding.rule !== 'quote-not-found' && finding.rule !== 'quote-differs'),
+  };
+}
