@@ -5,6 +5,7 @@ import { languageData } from './lang';
 import { toProse } from './markdown';
 import { createSentenceSplitter } from './sentences';
 import { findQuotes, quoteAt, quotesOverlapping } from './quotes';
+import { firstIndex } from './sorted';
 import { createLexicon, primeWords, scanNamedEntities, scanRoleSubjects, type Lexicon, type Mention } from './mentions';
 import { createCueFinder, findAttributions, type CueFinder, type RawClaim } from './attributions';
 import { resolveSpeakers } from './resolve';
@@ -131,14 +132,7 @@ function toClaim(
 }
 
 function firstSentenceEndingAfter(sentences: SentenceReport[], offset: number): number {
-  let low = 0;
-  let high = sentences.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sentences[middle].end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(sentences, (sentence) => sentence.end > offset);
 }
 
 /** NUL bytes or a high share of replacement/control characters: not prose. */

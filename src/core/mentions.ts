@@ -3,6 +3,7 @@
 // classifies the noun phrase that stands before an attribution cue.
 import type { ActorKind } from './types';
 import type { Gender, LanguageData } from './lang';
+import { firstIndex } from './sorted';
 
 export interface Mention {
   start: number;
@@ -87,13 +88,7 @@ export function primeWords(prose: string): void {
 export function wordsIn(prose: string, start: number, end: number): Word[] {
   if (tokenized && tokenized.prose === prose) {
     const all = tokenized.words;
-    let low = 0;
-    let high = all.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (all[middle].end <= start) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstIndex(all, (word) => word.end > start);
     let stop = low;
     while (stop < all.length && all[stop].end <= end) stop++;
     const straddlesStart = low < all.length && all[low].start < start;

@@ -2,6 +2,7 @@
 // (no closing mark at the end of a paragraph, reopened at the start of the next), and unbalanced
 // marks, which are closed at the end of their paragraph so the rest of the document is unaffected.
 import type { ProseDocument } from './markdown';
+import { firstIndex } from './sorted';
 
 export interface Quote {
   /** Offset of the opening mark. */
@@ -105,14 +106,7 @@ export function quoteAt(quotes: Quote[], offset: number): Quote | null {
 
 /** Index of the first quote that starts at or after an offset (quotes are sorted by start). */
 export function firstQuoteFrom(quotes: Quote[], offset: number): number {
-  let low = 0;
-  let high = quotes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (quotes[middle].start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndex(quotes, (quote) => quote.start >= offset);
 }
 
 /** The quotes overlapping [start, end), found by binary search (quotes are sorted and disjoint). */

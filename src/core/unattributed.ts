@@ -6,6 +6,7 @@ import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, quoteAt } from './quotes';
+import { firstIndex } from './sorted';
 
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
 const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
@@ -85,13 +86,7 @@ let hedgeCache: { prose: string; hedges: Span[] } | null = null;
 export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, end: number, lang: LanguageData): Span[] {
   if (!hedgeCache || hedgeCache.prose !== doc.prose) hedgeCache = { prose: doc.prose, hedges: scanHedges(doc, quotes, lang) };
   const all = hedgeCache.hedges;
-  let low = 0;
-  let high = all.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (all[middle].start < start) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstIndex(all, (hedge) => hedge.start >= start);
   const out: Span[] = [];
   for (let i = low; i < all.length && all[i].end <= end; i++) out.push(all[i]);
   return out;
