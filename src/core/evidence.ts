@@ -372,6 +372,8 @@ export interface QuoteVerification {
   skippedWords?: number;
   /** The matching words of the source as written (for exact/normalized/reworded/ellipsis). */
   sourceText?: string;
+  /** Ellipsis matches: the source text the ellipses leave out, pieces joined by " … ". */
+  skippedText?: string;
 }
 
 /** Names, aliases and transcript labels of the speaker a quote is attributed to. */
@@ -717,6 +719,13 @@ function verifyWithEllipsis(index: EvidenceIndex, pieces: string[], speaker: Spe
 
   const result = locate(index, best.chain[0]);
   result.skippedWords = best.skipped;
+  const doc = index.docs[best.chain[0].doc];
+  const gaps: string[] = [];
+  for (let k = 1; k < best.chain.length; k++) {
+    const gap = doc.clean.slice(index.ends[best.chain[k - 1].to - 1], index.starts[best.chain[k].from]).replace(/\s+/g, ' ').trim();
+    if (gap) gaps.push(gap);
+  }
+  if (gaps.length) result.skippedText = gaps.join(' … ');
   result.sourceText = best.chain.map((c) => sourceSlice(index, c)).join(' … ');
   if (best.cost === 0) {
     result.verdict = 'ellipsis';
@@ -757,6 +766,15 @@ const VERDICT_WORDS: Record<EvidenceVerdict, string> = {
 
 export function verdictLabel(verdict: EvidenceVerdict): string {
   return VERDICT_WORDS[verdict];
+}
+
+const NEGATION = /\b(not|never|no|none|nobody|nothing|neither|nor|without|unless|except|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|shouldn't|wouldn't|couldn't|hasn't|haven't|hadn't)\b|n['’]t\b/i;
+
+/** The negation an ellipsis leaves out ("not", "never", "won't"…), if any: it may turn the quote's meaning round. */
+export function skippedNegation(skippedText: string | undefined): string | null {
+  if (!skippedText) return null;
+  const match = NEGATION.exec(skippedText.replace(/’/g, "'"));
+  return match ? match[0] : null;
 }
 
 /** "sources/call.vtt:14 [00:03:14.200]" — or null when not found. */

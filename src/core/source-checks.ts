@@ -4,7 +4,7 @@
 import type { Actor, Analysis, AnalyzeOptions, Claim, Evidence, Finding, Range, RegisterEntry, RuleId, Severity, Span } from './types';
 import { RULES } from './rules';
 import { readDirectives } from './findings';
-import { describeEvidence, evidenceLocation, formatDiff, verifyQuote } from './evidence';
+import { describeEvidence, evidenceLocation, formatDiff, skippedNegation, verifyQuote } from './evidence';
 import { contentWords, isAnonymousEntry, matchRegister, mergeRegisters, normalizeName, publicEntry, registerFromFrontMatter } from './register';
 
 const MARKS = /^[\s"“”„«»'‘’]+|[\s"“”„«»'‘’]+$/g;
@@ -68,9 +68,12 @@ export function applySourceChecks(analysis: Analysis, text: string, options: Ana
       if (fragments.length === 0) continue;
       const hints = speakerHints(claim.actor ? actorsById.get(claim.actor) : undefined);
       claim.evidence = fragments.map((fragment) => {
-        const found = verifyQuote(index, fragment.text, hints);
+        const { skippedText, ...found } = verifyQuote(index, fragment.text, hints);
         const evidence: Evidence = { fragment, ...found };
-        if (evidence.verdict === 'reworded' && evidence.diff) {
+        const negation = evidence.verdict === 'ellipsis' ? skippedNegation(skippedText) : null;
+        if (negation) {
+          add('quote-differs', fragment, `The ellipsis leaves out "${negation}" (${evidence.skippedWords} ${evidence.skippedWords === 1 ? 'word' : 'words'} skipped at ${evidenceLocation(evidence)}): check the shortened quote still means what the speaker said.`);
+        } else if (evidence.verdict === 'reworded' && evidence.diff) {
           add('quote-differs', fragment, `Quote differs from ${evidenceLocation(evidence)}: ${formatDiff(evidence.diff)} (draft → source).`);
         } else if (evidence.verdict === 'not-found') {
           const files = index.files.length;

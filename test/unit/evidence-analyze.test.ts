@@ -76,6 +76,21 @@ describe('evidence in analyze()', () => {
     for (let i = 1; i < analysis.findings.length; i++) assert.ok(analysis.findings[i - 1].start <= analysis.findings[i].start);
   });
 
+  it('flags an ellipsis that leaves out a negation (it may turn the meaning round), not one that skips "but"', () => {
+    const material = createEvidenceIndex([{ path: 'sources/call.txt', text: 'REES: We will reopen the bridge in June. We will not raise the toll this year, whatever the ministry says.\n' }]);
+    const text = '"We will reopen the bridge in June … raise the toll this year," Marta Rees said.';
+    const result = analyze(text, { evidence: material });
+    const e = result.claims.flatMap((c) => c.evidence ?? [])[0];
+    assert.equal(e?.verdict, 'ellipsis', JSON.stringify(result.claims));
+    assert.equal(e.skippedWords, 3);
+    assert.equal((e as { skippedText?: string }).skippedText, undefined, 'the skipped text stays out of the report');
+    const flagged = result.findings.filter((f) => f.rule === 'quote-differs');
+    assert.equal(flagged.length, 1);
+    assert.match(flagged[0].message, /leaves out "not"/);
+    const harmless = analysis.findings.filter((f) => f.rule === 'quote-differs' && /ellipsis/.test(f.message));
+    assert.deepEqual(harmless, [], 'Harlan\'s ellipsis only skips "but"');
+  });
+
   it('adds nothing without source material', () => {
     const plain = analyze(DRAFT);
     assert.ok(plain.claims.every((c) => c.evidence === undefined));
