@@ -146,7 +146,9 @@ export async function chooseFilter(filters: FilterState): Promise<void> {
  * comes as (uri, claimId[, fragment index]); from the palette, the claims of the sentence at the cursor.
  */
 export async function openEvidence(drafts: ActiveDraft, cache: AnalysisCache, store: EvidenceStore, ...args: unknown[]): Promise<vscode.TextEditor | undefined> {
-  const [uriArg, claimArg, indexArg] = args;
+  // A tree row passes its node; a hover link or a code action passes (draft uri, claim id[, fragment index]).
+  const node = args[0] as { type?: unknown; claim?: { id?: unknown } } | undefined;
+  const [uriArg, claimArg, indexArg] = node && typeof node === 'object' && node.type === 'claim' ? [undefined, node.claim?.id, undefined] : args;
   const document =
     typeof uriArg === 'string' ? vscode.workspace.textDocuments.find((open) => open.uri.toString() === uriArg) ?? drafts.document : drafts.document;
   if (!document) {

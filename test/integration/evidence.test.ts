@@ -144,6 +144,17 @@ describe('Source Trace quote evidence and source register in VS Code', function 
     assert.strictEqual(path.basename(viaLink.document.uri.path), 'interview.vtt');
     assert.strictEqual(viaLink.selection.start.line, 6);
     assert.match(viaLink.document.getText(viaLink.selection), /We have asked the contractor for a full report\./);
+
+    // From the tree row's inline action: the row's node.
+    await vscode.window.showTextDocument(document);
+    const rows = (await api.claims.getChildren()) as TreeNode[];
+    const row = rows.find((node) => node.type === 'claim' && node.claim.content.text.startsWith('Nobody'));
+    assert.ok(row);
+    assert.strictEqual(api.claims.getTreeItem(row).contextValue, 'claim.direct.evidence');
+    const viaTree = await vscode.commands.executeCommand<vscode.TextEditor | undefined>('sourceTrace.openEvidence', row);
+    assert.ok(viaTree);
+    assert.strictEqual(path.basename(viaTree.document.uri.path), 'interview.vtt');
+    assert.strictEqual(viaTree.selection.start.line, 9);
     await vscode.window.showTextDocument(document);
   });
 

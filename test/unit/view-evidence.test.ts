@@ -155,6 +155,9 @@ describe('view: evidence', () => {
     const look = present(jane.claims[0] as ClaimNode, 'claims');
     assert.match(look.description ?? '', /≠ reworded/);
     assert.match(look.tooltip, /Evidence: reworded/);
+    assert.strictEqual(look.contextValue, 'claim.direct.evidence');
+    const unmatched = actorGroups(withEvidence(notFound())).flatMap((group) => group.actors).find((node) => node.actor.id === 'jane-doe');
+    assert.strictEqual(present(unmatched?.claims[0] as ClaimNode).contextValue, 'claim.direct');
   });
 
   it('lists Open Evidence targets only for fragments that matched a line', () => {

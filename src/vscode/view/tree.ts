@@ -15,7 +15,7 @@ import {
   excerpt,
   plural,
 } from './labels';
-import { evidenceBadge, evidenceSummary, registerBadge, registerFacts, registerTooltip } from './evidence';
+import { evidenceBadge, evidenceSummary, evidenceTargets, registerBadge, registerFacts, registerTooltip } from './evidence';
 import type { RegisterFact } from './evidence';
 
 /** What the user narrowed the views to. Empty filter shows everything. */
@@ -240,7 +240,8 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
         icon: CLAIM_TYPE_ICONS[claim.type],
         collapsible: 'none',
         reveal: { start: claim.content.start, end: claim.content.end },
-        contextValue: `claim.${claim.type}`,
+        // `.evidence` lets the Open Evidence row action show only where there is a line to open.
+        contextValue: evidenceTargets([claim]).length > 0 ? `claim.${claim.type}.evidence` : `claim.${claim.type}`,
       };
     }
     case 'unattributed':
