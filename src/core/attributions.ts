@@ -299,9 +299,17 @@ function readCue(
         const npStart = quoteBefore.end + (gap.length - gapTrimmed.length);
         const npEnd = stripTrailingAdverbs(prose, npStart, cue.start, lex);
         const words = wordsIn(prose, npStart, npEnd);
-        if (words.length > 0 && words.length <= 14) {
-          const mention = classifyNounPhrase(prose, npStart, npEnd, lex);
-          if (mention) return directClaim(ctx, sentence, sentenceIndex, cue, cueEnd, quoteBefore, words[0].start, words[words.length - 1].end, mention);
+        // '"Fox News Sunday," Governor Pence said his running mate …': a quoted title, then a clause of
+        // its own after the cue — not a quotation attributed to the speaker.
+        const tail = prose.slice(cueEnd, sentence.end).replace(/[\s.!?"”’)]+$/, '');
+        const clauseFollows = /^\s+(?:that|his|her|its|their|the|a|an|he|she|it|they|we|this|these|those)\s/i.test(tail);
+        // A long appositive chain ("Scott Pruitt, the attorney general of Oklahoma, one of the states
+        // suing, said"): the name before the first comma decides who it is.
+        const firstComma = prose.indexOf(',', npStart);
+        const headEnd = words.length > 14 && firstComma > npStart && firstComma < npEnd ? firstComma : npEnd;
+        if (!clauseFollows && words.length > 0 && words.length <= 40) {
+          const mention = classifyNounPhrase(prose, npStart, headEnd, lex);
+          if (mention && (headEnd === npEnd || mention.form === 'name')) return directClaim(ctx, sentence, sentenceIndex, cue, cueEnd, quoteBefore, words[0].start, words[words.length - 1].end, mention);
         }
       }
     }
@@ -356,7 +364,23 @@ function readCue(
     }
   }
 
-  // 3. Post-posed cue: "…, German officials said." / "…, said the ministry."
+  // 3a. Inverted post-posed cue: "…, said one GOP source in the room." (verbs of saying only).
+  const gapBefore = before.replace(/\s+$/, '');
+  if (gapBefore.endsWith(',') && !subject && /^(say|tell|add|write|explain|continue|note|state|declare|announce|insist|warn|argue|report|recall|reply|respond|tweet|conclude)$/.test(cue.lemma)) {
+    const source = nounPhraseAfter(prose, cueEnd, E, lex);
+    const after = source ? prose.slice(source.end, E).replace(/[\s.!?"”’)]+$/, '') : '';
+    // After the source only its own description may follow: ", a longtime adviser", "in the room", "who…".
+    const closes = !!source && (after === '' || /^\s*[,(]/.test(after) || /^\s*(?:in|at|on|from|with|of|for|who|which|familiar|close|briefed|speaking)\b/.test(after) || wordsIn(prose, source.end, source.end + after.length).every((w) => TIME_WORDS.test(w.text)));
+    if (source && closes) {
+      const start = trimStart(prose, S, E);
+      const end = trimEnd(prose, start, S + gapBefore.length - 1);
+      if (wordsIn(prose, start, end).length >= 3) {
+        return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, { start: source.start, end: source.end, mention: source.mention }, null);
+      }
+    }
+  }
+
+  // 3. Post-posed cue: "…, German officials said."
   const rest = afterCue.replace(/[\s.!?"”’)]+$/, '');
   const restIsAdjunct = rest === '' || wordsIn(prose, contentStart, contentStart + rest.length).every((w) => TIME_WORDS.test(w.text));
   if (restIsAdjunct || (rest !== '' && /^[,;]/.test(afterCue))) {
@@ -377,19 +401,6 @@ function readCue(
         const start = trimStart(prose, S, E);
         const end = trimEnd(prose, start, S + commaBefore);
         if (wordsIn(prose, start, end).length >= 3) return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, subject, sharesSourceWith);
-      }
-      // Inverted post-posed: "…, said the ministry."
-      const gapBefore = before.replace(/\s+$/, '');
-      // Inversion ("…, said the ministry") is natural only with verbs of saying.
-      if (gapBefore.endsWith(',') && /^(say|tell|add|write|explain|continue|note|state|declare|announce|insist|warn|argue|report|recall|reply|respond|tweet|conclude)$/.test(cue.lemma)) {
-        const source = nounPhraseAfter(prose, cueEnd, E, lex);
-        if (source) {
-          const start = trimStart(prose, S, E);
-          const end = trimEnd(prose, start, S + gapBefore.length - 1);
-          if (wordsIn(prose, start, end).length >= 3) {
-            return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, start, end, { start: source.start, end: source.end, mention: source.mention }, null);
-          }
-        }
       }
       return null;
     }
@@ -567,7 +578,7 @@ function stripTrailingAdverbs(prose: string, start: number, end: number, lex: Le
   return stop;
 }
 
-const SUBORDINATE_SPLIT = /(?:^|\s)(?:after|because|while|when|as|since|although|though|but|and|that|where|if|whereas|before|until|once|so|then|also|meanwhile|however|thus)\s+/giu;
+const SUBORDINATE_SPLIT = /(?:^|\s)(?:after|because|while|when|as|since|although|though|but|and|that|where|if|whereas|before|until|once|so|then|also|meanwhile|however|thus|which|whom)\s+/giu;
 const LEADING_PREPOSITION = /^(?:in|on|at|during|after|before|since|for|from|with|by|under|over|following|regarding|despite|as|amid|while|when|earlier|later|last|this|yesterday|today|separately|meanwhile|however|also|in addition)\b/i;
 
 /** The subject noun phrase before a cue: "Mayor Denise Harrow, who …, said" → "Mayor Denise Harrow". */
