@@ -158,7 +158,48 @@ export function parseSourceDocument(doc: SourceDocument): ParsedSource {
 // ---------------------------------------------------------------------------------------------
 // Words
 
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ‘][\p{L}\p{N}]+)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x2018]);
+
+function isWordCode(text: string, i: number, code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code >= 0xd800 && code <= 0xdbff) return WORD_CHAR.test(text.slice(i, i + 2));
+  if (code >= 0xdc00 && code <= 0xdfff) return i > 0 && WORD_CHAR.test(text.slice(i - 1, i + 1));
+  return WORD_CHAR.test(text[i]);
+}
+
+/**
+ * Calls `word(start, end, plain)` for each word: letters and digits, with apostrophes inside ("it's").
+ * `plain`: lower-case ASCII already, no normalisation needed. A hand scanner, not a RegExp: no match
+ * objects, which matters for half a million words.
+ */
+function scanWords(text: string, word: (start: number, end: number, plain: boolean) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let code = text.charCodeAt(i);
+    if (!isWordCode(text, i, code)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let plain = true;
+    for (;;) {
+      while (i < n && isWordCode(text, i, (code = text.charCodeAt(i)))) {
+        if (code >= 128 || (code >= 65 && code <= 90)) plain = false;
+        i++;
+      }
+      // An apostrophe between word characters continues the word.
+      if (i + 1 < n && APOSTROPHES.has(text.charCodeAt(i)) && isWordCode(text, i + 1, text.charCodeAt(i + 1))) {
+        if (text.charCodeAt(i) !== 0x27) plain = false;
+        i++;
+        continue;
+      }
+      break;
+    }
+    word(start, i, plain);
+  }
+}
 
 /** Case, apostrophes and accents folded: the form words are compared in. */
 export function normalizeWord(word: string): string {
@@ -177,11 +218,10 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = WORD.exec(text))) {
-    tokens.push({ norm: normalizeWord(match[0]), start: match.index, end: match.index + match[0].length });
-  }
+  scanWords(text, (start, end, plain) => {
+    const raw = text.slice(start, end);
+    tokens.push({ norm: plain ? raw : normalizeWord(raw), start, end });
+  });
   return tokens;
 }
 
@@ -272,38 +312,53 @@ function trigramPostings(index: EvidenceIndex, a: number, b: number, c: number):
 export function createEvidenceIndex(documents: readonly SourceDocument[]): EvidenceIndex {
   const vocabulary = new Map<string, number>();
   const docs: IndexedDocument[] = [];
-  const idList: number[] = [];
-  const startList: number[] = [];
-  const endList: number[] = [];
-  const segList: number[] = [];
+  // Growable typed arrays: a few large buffers instead of millions of boxed numbers.
+  let capacity = 1024;
+  let ids = new Int32Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let segs = new Int32Array(capacity);
+  let count = 0;
+  const grow = (): void => {
+    capacity *= 2;
+    const resize = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(capacity);
+      b.set(a);
+      return b;
+    };
+    ids = resize(ids);
+    starts = resize(starts);
+    ends = resize(ends);
+    segs = resize(segs);
+  };
 
   for (const document of documents) {
     const parsed = parseSourceDocument(document);
-    const first = idList.length;
-    let clean = '';
+    const first = count;
+    const clean = parsed.segments.map((segment) => segment.text).join('\n');
+    let base = 0;
     parsed.segments.forEach((segment, segIndex) => {
-      if (segIndex > 0) clean += '\n';
-      const base = clean.length;
-      clean += segment.text;
-      WORD.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while ((match = WORD.exec(segment.text))) {
-        const norm = normalizeWord(match[0]);
+      const text = segment.text;
+      scanWords(text, (start, end, plain) => {
+        const raw = text.slice(start, end);
+        const norm = plain ? raw : normalizeWord(raw);
         let id = vocabulary.get(norm);
         if (id === undefined) {
           id = vocabulary.size;
           vocabulary.set(norm, id);
         }
-        idList.push(id);
-        startList.push(base + match.index);
-        endList.push(base + match.index + match[0].length);
-        segList.push(segIndex);
-      }
+        if (count === capacity) grow();
+        ids[count] = id;
+        starts[count] = base + start;
+        ends[count] = base + end;
+        segs[count] = segIndex;
+        count++;
+      });
+      base += text.length + 1;
     });
-    docs.push({ path: parsed.path, kind: parsed.kind, segments: parsed.segments, clean, first, words: idList.length - first });
+    docs.push({ path: parsed.path, kind: parsed.kind, segments: parsed.segments, clean, first, words: count - first });
   }
-
-  const ids = Int32Array.from(idList);
+  ids = ids.slice(0, count);
   const counts = new Int32Array(vocabulary.size + 1);
   for (let i = 0; i < ids.length; i++) counts[ids[i] + 1]++;
   for (let i = 1; i < counts.length; i++) counts[i] += counts[i - 1];
@@ -335,9 +390,9 @@ export function createEvidenceIndex(documents: readonly SourceDocument[]): Evide
     wordCount: ids.length,
     docs,
     ids,
-    starts: Int32Array.from(startList),
-    ends: Int32Array.from(endList),
-    segs: Int32Array.from(segList),
+    starts: starts.slice(0, count),
+    ends: ends.slice(0, count),
+    segs: segs.slice(0, count),
     vocabulary,
     unigramOffsets,
     unigramPositions,
