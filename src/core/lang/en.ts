@@ -298,11 +298,13 @@ const en: LanguageData = {
     'workers', 'members', 'rescuers', 'investigators', 'prosecutors', 'authorities', 'others', 'supporters', 'opponents', 'engineers', 'inspectors',
     'officials', 'police', 'nurses', 'farmers', 'traders', 'observers', 'unions', 'allies', 'both', 'neighbours', 'neighbors', 'locals', 'villagers',
     'employees', 'staff', 'diplomats', 'strikers', 'shareholders', 'investors', 'retailers', 'economists', 'polls', 'surveys', 'studies',
+    'defenders', 'backers', 'proponents', 'campaigners', 'organisers', 'organizers', 'residents', 'commentators', 'democrats', 'republicans',
   ],
   documentHeads: [
     'report', 'statement', 'study', 'survey', 'poll', 'letter', 'filing', 'memo', 'tweet', 'post', 'release', 'press release', 'figures', 'data',
     'statistics', 'document', 'documents', 'records', 'ruling', 'judgment', 'transcript', 'readout', 'projections', 'forecast', 'analysis', 'review',
     'audit', 'estimate', 'estimates', 'assessment', 'census', 'documents', 'emails', 'minutes', 'complaint', 'lawsuit', 'indictment', 'affidavit',
+    'slide', 'chart', 'ad', 'advert', 'advertisement', 'video', 'clip', 'footage', 'website', 'page', 'summary', 'notice', 'order',
   ],
   hedges: [
     'reportedly', 'allegedly', 'supposedly', 'apparently', 'apparent', 'appeared to', 'appears to', 'appear to', 'purportedly', 'ostensibly',
