@@ -75,6 +75,12 @@ describe('Source Trace quote evidence and source register in VS Code', function 
     assert.deepStrictEqual(verdicts, ['exact', 'exact', 'reworded', 'not-found']);
     assert.ok(analysis.actors.some((actor) => actor.register?.role === 'Transport Minister'));
     assert.doesNotMatch(JSON.stringify(analysis), CONTACT_NOTE, 'contact notes must not reach the cached analysis');
+    await vscode.window.showTextDocument(document);
+    const status = await until('the status bar to count unverified quotes', () => {
+      api.status.update();
+      return /quotes? unverified/.test(api.status.item.text) ? api.status.item.text : undefined;
+    });
+    assert.match(status, /2 quotes unverified/);
   });
 
   it('hover ends the chain in the evidence: file and line, the diff, or not found', async () => {

@@ -19,6 +19,7 @@ import {
 } from '../../src/vscode/view/evidence';
 import { exportSources, sourceRows } from '../../src/vscode/view/export';
 import { HOVER_COMMANDS, hoverModel } from '../../src/vscode/view/hover';
+import { statusModel } from '../../src/vscode/view/status';
 import { actorGroups, childrenOf, present } from '../../src/vscode/view/tree';
 import type { ActorNode, ClaimNode } from '../../src/vscode/view/tree';
 import { SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
@@ -94,7 +95,7 @@ describe('view: evidence', () => {
     assert.strictEqual(evidenceSummary(exact()), 'exact — sources/call-readout.txt:14');
     assert.strictEqual(evidenceSummary(reworded()), 'reworded — sources/interview.vtt:22 @ 00:03:14.200 (diff: We will not {close → shut} the library)');
     assert.strictEqual(evidenceSummary({ ...exact(), verdict: 'ellipsis', skippedWords: 12 }), 'ellipsis — skipped 12 words — sources/call-readout.txt:14');
-    assert.strictEqual(evidenceSummary({ ...exact(), verdict: 'normalized' }), 'matches except punctuation/case — sources/call-readout.txt:14');
+    assert.strictEqual(evidenceSummary({ ...exact(), verdict: 'normalized' }), 'matches except punctuation/case/typographic quotes — sources/call-readout.txt:14');
     assert.strictEqual(evidenceSummary(notFound()), 'not found in sources/');
     assert.strictEqual(evidenceSummary(notFound(), 'material/'), 'not found in material/');
   });
@@ -158,6 +159,14 @@ describe('view: evidence', () => {
     assert.strictEqual(look.contextValue, 'claim.direct.evidence');
     const unmatched = actorGroups(withEvidence(notFound())).flatMap((group) => group.actors).find((node) => node.actor.id === 'jane-doe');
     assert.strictEqual(present(unmatched?.claims[0] as ClaimNode).contextValue, 'claim.direct');
+  });
+
+  it('counts unverified quotes in the status bar', () => {
+    assert.strictEqual(statusModel(withEvidence(exact())).text, '5 claims · 1 unattributed · 1 anonymous');
+    const model = statusModel(withEvidence(reworded(), notFound()));
+    assert.strictEqual(model.text, '5 claims · 1 unattributed · 1 anonymous · 2 quotes unverified');
+    assert.match(model.tooltip, /Quotes against the source material: 1 reworded, 1 not found/);
+    assert.doesNotMatch(statusModel(sampleAnalysis()).tooltip, /Quotes/);
   });
 
   it('lists Open Evidence targets only for fragments that matched a line', () => {

@@ -8,7 +8,7 @@ const VERDICT_RANK: Readonly<Record<EvidenceVerdict, number>> = { 'not-found': 0
 
 export const VERDICT_LABELS: Readonly<Record<EvidenceVerdict, string>> = {
   exact: 'exact',
-  normalized: 'matches except punctuation/case',
+  normalized: 'matches except punctuation/case/typographic quotes',
   reworded: 'reworded',
   ellipsis: 'ellipsis',
   'not-found': 'not found',
