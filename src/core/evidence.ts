@@ -509,7 +509,7 @@ function backtrace(dp: Int32Array, width: number, query: number[], ids: Int32Arr
 }
 
 /** Word-level alignment of the query against a source region, free ends in the source. */
-function align(query: number[], index: EvidenceIndex, from: number, to: number): { cost: number; start: number; end: number; ops: AlignOp[] } {
+function align(query: number[], index: EvidenceIndex, from: number, to: number, preferLate = false): { cost: number; start: number; end: number; ops: AlignOp[] } {
   const m = query.length;
   const n = to - from;
   const width = n + 1;
@@ -539,7 +539,7 @@ function align(query: number[], index: EvidenceIndex, from: number, to: number):
     if (dp[last + j] !== best) continue;
     const ops = backtrace(dp, width, query, ids, from, m, j);
     const equal = ops.reduce((sum, op) => sum + (op.op === 'equal' ? 1 : 0), 0);
-    if (equal > chosenEqual) {
+    if (equal > chosenEqual || (preferLate && equal === chosenEqual)) {
       chosen = ops;
       chosenEqual = equal;
     }
@@ -625,29 +625,25 @@ function candidates(index: EvidenceIndex, queryNorms: string[], hint: SpeakerHin
   const seen = new Set<string>();
   for (const region of top) {
     const doc = index.docs[region.doc];
-    const from = Math.max(doc.first, region.dMin - slack);
-    const to = Math.min(doc.first + doc.words, region.dMax + m + slack);
-    if (to <= from) continue;
-    const aligned = align(query, index, from, to);
-    if (aligned.end <= aligned.start) continue;
-    const equal = aligned.ops.filter((op) => op.op === 'equal').length;
-    const sourceLength = aligned.end - aligned.start;
-    if (!acceptable(m, equal, aligned.cost, sourceLength)) continue;
-    const key = `${aligned.start}:${aligned.end}`;
+    const found = alignWindow(index, query, region.doc, Math.max(doc.first, region.dMin - slack), Math.min(doc.first + doc.words, region.dMax + m + slack), hint);
+    if (!found) continue;
+    const key = `${found.from}:${found.to}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({
-      doc: region.doc,
-      from: aligned.start,
-      to: aligned.end,
-      cost: aligned.cost,
-      equal,
-      ops: aligned.ops,
-      speakerTier: speakerTier(index, region.doc, aligned.start, hint),
-    });
+    out.push(found);
   }
   out.sort((a, b) => (a.cost === 0 ? 0 : 1) - (b.cost === 0 ? 0 : 1) || b.speakerTier - a.speakerTier || a.cost - b.cost || a.from - b.from);
   return out;
+}
+
+/** The best acceptable alignment of the query inside [from, to) of one document, or null. */
+function alignWindow(index: EvidenceIndex, query: number[], doc: number, from: number, to: number, hint: SpeakerHint, preferLate = false): Candidate | null {
+  if (to <= from) return null;
+  const aligned = align(query, index, from, to, preferLate);
+  if (aligned.end <= aligned.start) return null;
+  const equal = aligned.ops.filter((op) => op.op === 'equal').length;
+  if (!acceptable(query.length, equal, aligned.cost, aligned.end - aligned.start)) return null;
+  return { doc, from: aligned.start, to: aligned.end, cost: aligned.cost, equal, ops: aligned.ops, speakerTier: speakerTier(index, doc, aligned.start, hint) };
 }
 
 /** Close enough to be the same quote, reworded. */
@@ -740,32 +736,64 @@ function buildDiff(index: EvidenceIndex, candidate: Candidate, text: string, tok
   return parts;
 }
 
+/** How far (in words) from its neighbour an ellipsis piece is looked for when the index has no candidate there. */
+const ELLIPSIS_WINDOW = 1500;
+
+/** A piece found by a window search counts when unchanged, or long enough that a close match is no accident. */
+function nearby(candidate: Candidate | null): Candidate | null {
+  return candidate && (candidate.cost === 0 || candidate.equal >= 6) ? candidate : null;
+}
+
 function verifyWithEllipsis(index: EvidenceIndex, pieces: string[], speaker: SpeakerHint): QuoteVerification {
   const tokenized = pieces.map((piece) => tokenize(piece));
+  const queries = tokenized.map((tokens) => tokens.map((t) => index.vocabulary.get(t.norm) ?? -1));
   const lists = tokenized.map((tokens) => candidates(index, tokens.map((t) => t.norm), speaker));
-  if (lists.some((list) => list.length === 0)) return notFound();
 
-  // Pieces in order within one document: for each start, take for every next piece the closest
-  // candidate after the previous one (fewest skipped words), preferring unchanged pieces.
+  // Anchor on the longest piece the index finds; the others are taken from their own candidates
+  // when one lies in order in the same document, else aligned in a window next to their neighbour
+  // (a short, common piece — "and we did" — may have too many matches to be among the candidates).
+  let anchor = -1;
+  lists.forEach((list, k) => {
+    if (list.length > 0 && (anchor < 0 || queries[k].length > queries[anchor].length)) anchor = k;
+  });
+  if (anchor < 0) return notFound();
+  const closer = (a: Candidate, b: Candidate | null, distance: (c: Candidate) => number): boolean =>
+    !b || (a.cost === 0 ? 0 : 1) < (b.cost === 0 ? 0 : 1) || ((a.cost === 0) === (b.cost === 0) && distance(a) < distance(b));
+
   let best: { chain: Candidate[]; cost: number; skipped: number; tier: number } | null = null;
-  for (const first of lists[0]) {
-    const chain = [first];
+  for (const start of lists[anchor].slice(0, MAX_REGIONS)) {
+    const chain: Candidate[] = new Array(pieces.length);
+    chain[anchor] = start;
+    const doc = index.docs[start.doc];
+    const docEnd = doc.first + doc.words;
     let ok = true;
-    for (let k = 1; k < lists.length && ok; k++) {
-      const previous = chain[chain.length - 1];
+    for (let k = anchor + 1; k < pieces.length && ok; k++) {
+      const previous = chain[k - 1];
       let pick: Candidate | null = null;
       for (const next of lists[k]) {
-        if (next.doc !== previous.doc || next.from < previous.to) continue;
-        if (!pick || (next.cost === 0 ? 0 : 1) < (pick.cost === 0 ? 0 : 1) || ((next.cost === 0) === (pick.cost === 0) && next.from < pick.from)) pick = next;
+        if (next.doc !== previous.doc || next.from < previous.to || next.from - previous.to > ELLIPSIS_WINDOW) continue;
+        if (closer(next, pick, (c) => c.from - previous.to)) pick = next;
       }
-      if (pick) chain.push(pick);
+      pick ??= nearby(alignWindow(index, queries[k], previous.doc, previous.to, Math.min(docEnd, previous.to + ELLIPSIS_WINDOW), speaker));
+      if (pick) chain[k] = pick;
+      else ok = false;
+    }
+    for (let k = anchor - 1; k >= 0 && ok; k--) {
+      const following = chain[k + 1];
+      let pick: Candidate | null = null;
+      for (const prior of lists[k]) {
+        if (prior.doc !== following.doc || prior.to > following.from || following.from - prior.to > ELLIPSIS_WINDOW) continue;
+        if (closer(prior, pick, (c) => following.from - c.to)) pick = prior;
+      }
+      pick ??= nearby(alignWindow(index, queries[k], following.doc, Math.max(doc.first, following.from - ELLIPSIS_WINDOW), following.from, speaker, true));
+      if (pick) chain[k] = pick;
       else ok = false;
     }
     if (!ok) continue;
     const cost = chain.reduce((sum, c) => sum + c.cost, 0);
     let skipped = 0;
     for (let k = 1; k < chain.length; k++) skipped += chain[k].from - chain[k - 1].to;
-    const tier = first.speakerTier;
+    const tier = chain[0].speakerTier;
     if (!best || cost < best.cost || (cost === best.cost && (tier > best.tier || (tier === best.tier && skipped < best.skipped)))) {
       best = { chain, cost, skipped, tier };
     }

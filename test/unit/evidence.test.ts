@@ -161,6 +161,20 @@ describe('evidence: verdicts against the fixture material', () => {
     assert.equal(describeEvidence({ ...longer }), 'bridged by an ellipsis (6 words skipped) — sources/residents-interview.vtt:13 [00:02:03.250] (Grace Yoon)');
   });
 
+  it('ellipsis: a short, common piece is found next to the distinctive one even when it occurs everywhere', () => {
+    const common = Array.from({ length: 400 }, () => 'and we did it. ').join('');
+    const material = createEvidenceIndex([
+      { path: 'noise.txt', text: common },
+      { path: 'rally.txt', text: `${common}\nOSEI: When this port was losing money we took the cuts, and we did not complain when the canteen closed.\n${common}` },
+    ]);
+    const v = verifyQuote(material, 'When this port was losing money we took the cuts … and we did', 'Osei');
+    assert.equal(v.verdict, 'ellipsis');
+    assert.equal(v.file, 'rally.txt');
+    assert.equal(v.skippedWords, 0);
+    const first = verifyQuote(material, 'and we did not … losing money', 'Osei');
+    assert.equal(first.verdict, 'not-found', 'pieces in the wrong order');
+  });
+
   it('ellipsis: pieces out of order are not a match', () => {
     assert.equal(verifyQuote(index, 'and nobody listened … We warned the council about the north pier').verdict, 'not-found');
   });
