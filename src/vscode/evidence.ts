@@ -102,14 +102,17 @@ export class EvidenceStore implements vscode.Disposable {
     return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
   }
 
-  /** Forgets everything read so far (the next analysis reads the material again). */
-  reset(): void {
+  /**
+   * Forgets everything read so far (the next analysis reads the material again). `announce` tells the
+   * extension to re-analyse open drafts; Refresh re-analyses the active one itself.
+   */
+  reset(announce = true): void {
     this.generation += 1;
     this.texts.clear();
     this.indexes.clear();
     this.listings.clear();
     this.registers.clear();
-    this.changedSoon();
+    if (announce) this.changedSoon();
   }
 
   private fileChanged(uri: vscode.Uri, listingChanged: boolean): void {

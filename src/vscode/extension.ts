@@ -117,6 +117,8 @@ export function activate(context: vscode.ExtensionContext): SourceTraceApi {
 
     vscode.commands.registerCommand('sourceTrace.refresh', async () => {
       const document = drafts.document;
+      // Refresh also reads the source material and the register again.
+      evidence.reset(false);
       if (document) {
         cache.invalidate(document.uri);
         await cache.get(document);
