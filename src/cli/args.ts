@@ -37,7 +37,8 @@ const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
 export const USAGE = 'usage: source-trace <analyze|check> [options] FILE… (see source-trace --help)';
 
 export function helpText(version: string): string {
-  const rules = RULES.map((rule) => `  ${rule.id.padEnd(21)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}`);
+  const width = Math.max(...RULES.map((rule) => rule.id.length)) + 1;
+  const rules = RULES.map((rule) => `  ${rule.id.padEnd(width)} ${rule.defaultSeverity.padEnd(8)} ${rule.description}`);
   return [
     `source-trace ${version} — who said what in a news draft`,
     '',
