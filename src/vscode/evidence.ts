@@ -146,8 +146,13 @@ export class EvidenceStore implements vscode.Disposable {
     const relative = vscode.workspace.asRelativePath(uri, false);
     const literal = settings.sourcesGlob.split(GLOB_CHARS)[0];
     if (relative.startsWith(literal)) return true;
-    // Per-draft lists: a listing made for a folder that holds this file.
-    return [...this.listings.keys()].some((key) => key.startsWith('draft:'));
+    // Per-draft lists: a listing made for a folder that holds this file (or reaching out of it with "../").
+    const file = uri.toString();
+    return [...this.listings.keys()].some((key) => {
+      if (!key.startsWith('draft:')) return false;
+      const [base, glob] = key.slice('draft:'.length).split('\u0000');
+      return glob.startsWith('..') || glob.startsWith('/') || file.startsWith(`${base}/`);
+    });
   }
 
   private changedSoon(): void {

@@ -285,4 +285,20 @@ describe('Source Trace quote evidence and source register in VS Code', function 
       20_000,
     );
   });
+
+  it('picks up a new source file, and lets go of it when it is deleted', async () => {
+    const added = vscode.Uri.file(path.join(fixturesDir(), 'evidence-workspace', 'sources', 'statement.txt'));
+    const verdict = async () => {
+      const state = await api.analyze(document);
+      const claim = state?.kind === 'ready' ? state.analysis.claims.find((candidate) => candidate.content.text.startsWith('The repairs')) : undefined;
+      return claim?.evidence?.[0]?.verdict;
+    };
+    try {
+      await vscode.workspace.fs.writeFile(added, new TextEncoder().encode('Statement (fictional)\n\nThe repairs will not cost taxpayers a single cent.\n'));
+      await until('the new file to verify the quote', async () => ((await verdict()) === 'exact' ? true : undefined), 20_000);
+    } finally {
+      await vscode.workspace.fs.delete(added);
+    }
+    await until('the quote to be unverified again', async () => ((await verdict()) === 'not-found' ? true : undefined), 20_000);
+  });
 });
