@@ -53,6 +53,17 @@ const LABEL =
 // Words that look like a Title Case label but start ordinary prose ("Note: …").
 const NOT_LABELS = new Set(['note', 'notes', 'update', 'correction', 'editor', "editor's note", 'source', 'sources', 'date', 'time', 'location', 'subject', 're', 'contact', 'media contact', 'tel', 'phone', 'email', 'web', 'website', 'for immediate release', 'embargo', 'title', 'ends', 'end', 'http', 'https', 'readout', 'transcript', 'summary', 'background', 'context', 'attendees', 'present', 'participants', 'agenda', 'recorded', 'topic', 'call', 'meeting', 'interview', 'warning', 'caution', 'tip', 'important', 'ps', 'p.s.', 'nb', 'n.b.']);
 
+const CLOCK = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?`;
+const TURN_HEADER = new RegExp(String.raw`^\s*((?:Speaker|SPEAKER)\s*\d+|[\p{Lu}][\p{L}.'’\-]*(?:\s[\p{Lu}][\p{L}.'’\-]*){0,3})\s+[\[(]?(${CLOCK})[\])]?\s*$`, 'u');
+const LINE_TIME = new RegExp(String.raw`^\s*[\[(](${CLOCK})[\])]\s*`);
+
+const CALENDAR = /^(mon|tues|wednes|thurs|fri|satur|sun)day$|^(january|february|march|april|may|june|july|august|september|october|november|december|today|tonight|yesterday|tomorrow|am|pm)$/i;
+
+function isLabel(label: string): boolean {
+  const lower = label.toLowerCase();
+  return /\p{L}/u.test(label) && !NOT_LABELS.has(lower) && !label.split(/\s+/).some((word) => CALENDAR.test(word));
+}
+
 function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
@@ -62,7 +73,7 @@ export function splitSpeakerLabel(line: string): { speaker?: string; text: strin
   const match = LABEL.exec(line);
   if (!match) return { text: line };
   const label = match[1].trim();
-  if (NOT_LABELS.has(label.toLowerCase()) || !/\p{L}/u.test(label)) return { text: line };
+  if (!isLabel(label)) return { text: line };
   return { speaker: label, text: line.slice(match[0].length) };
 }
 
@@ -72,6 +83,7 @@ function stripCueMarkup(text: string): { speaker?: string; text: string } {
   if (voice) speaker = voice[1].trim();
   const clean = text
     .replace(/<[^>]*>/g, '')
+    .replace(/\{\\[^}]*\}/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -96,6 +108,7 @@ export function parseSourceDocument(doc: SourceDocument): ParsedSource {
 
   if (kind === 'text') {
     let speaker: string | undefined;
+    let timestamp: string | undefined;
     let inFrontMatter = markdown && lines[0]?.trim() === '---';
     let inFence = false;
     lines.forEach((raw, index) => {
@@ -113,11 +126,28 @@ export function parseSourceDocument(doc: SourceDocument): ParsedSource {
         if (markdown) speaker = undefined;
         return;
       }
-      const line = markdown ? stripMarkdownLine(raw) : raw;
+      let line = markdown ? stripMarkdownLine(raw) : raw;
+      if (!markdown) {
+        // Transcription-service exports: a turn header on its own line ("Grace Yoon  00:03:14",
+        // "Speaker 1 (0:42)"), or a time before the label ("[00:03:14] YOON: …").
+        const header = TURN_HEADER.exec(line);
+        if (header && isLabel(header[1].trim())) {
+          speaker = header[1].trim();
+          timestamp = header[2];
+          return;
+        }
+        const time = LINE_TIME.exec(line);
+        if (time) {
+          timestamp = time[1];
+          line = line.slice(time[0].length);
+        }
+      }
       const labelled = splitSpeakerLabel(line);
       if (labelled.speaker) speaker = labelled.speaker;
       if (/^\s{0,3}#{1,6}\s/.test(raw)) speaker = undefined;
-      segments.push({ line: index + 1, speaker, text: labelled.text });
+      const segment: SourceSegment = { line: index + 1, speaker, text: labelled.text };
+      if (timestamp) segment.timestamp = timestamp;
+      segments.push(segment);
     });
     return { path: doc.path, kind, segments };
   }

@@ -68,6 +68,29 @@ describe('evidence: parsing source documents', () => {
     assert.equal(quote?.line, 8);
   });
 
+  it('reads transcription-service .txt exports: turn headers with times, and "[00:05:01] NAME:" lines', () => {
+    const parsed = parseSourceDocument({
+      path: 'sources/export.txt',
+      text: 'Grace Yoon  00:03:14\nWe are done waiting.\n\nSpeaker 1 (0:42)\nYes.\n[00:05:01] OKAFOR: No deal.\nMonday 10:30\n',
+    });
+    assert.deepEqual(
+      parsed.segments.map((s) => [s.line, s.speaker, s.timestamp, s.text]),
+      [
+        [2, 'Grace Yoon', '00:03:14', 'We are done waiting.'],
+        [5, 'Speaker 1', '0:42', 'Yes.'],
+        [6, 'OKAFOR', '00:05:01', 'No deal.'],
+        [7, 'OKAFOR', '00:05:01', 'Monday 10:30'],
+      ],
+    );
+    const v = verifyQuote(createEvidenceIndex([{ path: 'sources/export.txt', text: 'Grace Yoon  00:03:14\nWe are done waiting for the council.\n' }]), 'We are done waiting for the council', 'Yoon');
+    assert.deepEqual([v.verdict, v.line, v.timestamp, v.speaker], ['exact', 2, '00:03:14', 'Grace Yoon']);
+  });
+
+  it('drops cue markup: <i>, <c.x>, {\\an8} positioning, and reads "- NAME:" dialogue lines', () => {
+    const parsed = parseSourceDocument({ path: 'a.srt', text: '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>- YOON: Hello there.</i>\n' });
+    assert.deepEqual(parsed.segments, [{ line: 3, timestamp: '00:00:01,000', speaker: 'YOON', text: 'Hello there.' }]);
+  });
+
   it('tells speaker labels from ordinary lines', () => {
     assert.deepEqual(splitSpeakerLabel('YOON: We are done.'), { speaker: 'YOON', text: 'We are done.' });
     assert.deepEqual(splitSpeakerLabel('Speaker 2: Yes.'), { speaker: 'Speaker 2', text: 'Yes.' });
