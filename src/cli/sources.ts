@@ -137,10 +137,13 @@ export async function findSourceFiles(globs: readonly string[], root: string, fs
       // not a plain path: a pattern
     }
     await walk(base, fs, files);
+    const absolute = path.isAbsolute(clean);
     for (const file of files) {
       const relative = path.relative(root, file).split(path.sep).join('/');
+      // An absolute glob is matched against absolute paths; either way files are named relative to root.
+      const subject = absolute ? path.resolve(file).split(path.sep).join('/') : relative;
       if (!isSourceFile(relative) || excluded.has(path.resolve(file))) continue;
-      if (pattern.test(relative) || folder.test(relative) || relative === clean) found.add(relative);
+      if (pattern.test(subject) || folder.test(subject) || subject === clean) found.add(relative);
     }
   }
   return [...found].sort();

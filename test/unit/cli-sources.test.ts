@@ -58,6 +58,8 @@ describe('cli sources: globs', () => {
     assert.deepEqual(await findSourceFiles(['test/fixtures/sources/*.vtt'], ROOT), ['test/fixtures/sources/residents-interview.vtt']);
     assert.deepEqual(await findSourceFiles(['test/fixtures/sources/call-readout.txt'], ROOT), ['test/fixtures/sources/call-readout.txt']);
     assert.deepEqual(await findSourceFiles(['test/fixtures/no-such-folder/**'], ROOT), []);
+    const absolute = path.join(ROOT, 'test', 'fixtures', 'sources').split(path.sep).join('/') + '/*.srt';
+    assert.deepEqual(await findSourceFiles([absolute], path.join(ROOT, 'test')), ['fixtures/sources/depot-interview.srt']);
   });
 
   it('parses --sources (repeatable), --no-sources and --contact-notes', () => {

@@ -246,4 +246,28 @@ describe('evidence: verdicts against the fixture material', () => {
     assert.equal(v.verdict, 'exact');
     assert.equal(v.file, 'sources/residents-interview.vtt');
   });
+
+  it('finds any stretch of the material it indexed, at the line it starts on (200 random stretches)', () => {
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const docs = fixtureDocs();
+    for (let n = 0; n < 200; n++) {
+      const d = docs[Math.floor(random() * docs.length)];
+      const segments = parseSourceDocument(d).segments.filter((s) => s.text.split(/\s+/).length >= 3);
+      const segment = segments[Math.floor(random() * segments.length)];
+      const words = segment.text.split(/\s+/).filter(Boolean);
+      const length = 3 + Math.floor(random() * (words.length - 2));
+      const start = Math.floor(random() * (words.length - Math.min(length, words.length) + 1));
+      const stretch = words.slice(start, start + length).join(' ');
+      if ((stretch.match(/[\p{L}\p{N}]+/gu) ?? []).length < 3) continue;
+      const v = verifyQuote(index, stretch, segment.speaker);
+      assert.ok(v.verdict === 'exact' || v.verdict === 'normalized', `${stretch} → ${JSON.stringify(v)}`);
+      // The same words may occur elsewhere too; when they are unique, the line is this one.
+      const elsewhere = docs.filter((other) => other.text.includes(stretch)).length + (d.text.split(stretch).length - 2);
+      if (elsewhere === 1 && v.verdict === 'exact') {
+        assert.equal(v.file, d.path, stretch);
+        assert.equal(v.line, segment.line, stretch);
+      }
+    }
+  });
 });
