@@ -11,6 +11,8 @@ const MARKS = /^[\s"“”„«»'‘’]+|[\s"“”„«»'‘’]+$/g;
 
 /** The quoted stretches of a claim, marks and edge spaces trimmed, as spans of the original file. */
 export function quotedFragments(claim: Claim, text: string): Span[] {
+  // Only words inside quotation marks are someone's exact words.
+  if (claim.quotes.length === 0) return [];
   const pieces: Span[] = claim.type === 'direct' ? claim.content.fragments ?? [claim.content] : claim.quotes;
   const out: Span[] = [];
   for (const piece of pieces) {

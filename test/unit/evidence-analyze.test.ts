@@ -91,6 +91,17 @@ describe('evidence in analyze()', () => {
     assert.deepEqual(harmless, [], 'Harlan\'s ellipsis only skips "but"');
   });
 
+  it('checks only words inside quotation marks: an indirect claim gets no evidence', () => {
+    const text = 'Mayor Eva Lindqvist said the bridge would reopen in June. "We cannot accept a further delay of that length," Lindqvist said.';
+    const result = analyze(text, { evidence: index });
+    const indirect = result.claims.find((c) => c.type === 'indirect');
+    assert.ok(indirect, JSON.stringify(result.claims));
+    assert.equal(indirect.evidence, undefined);
+    const direct = result.claims.find((c) => c.type === 'direct');
+    assert.equal(direct?.evidence?.[0].verdict, 'exact');
+    assert.equal(direct?.evidence?.[0].speaker, 'Speaker 1', 'the only place these words are');
+  });
+
   it('adds nothing without source material', () => {
     const plain = analyze(DRAFT);
     assert.ok(plain.claims.every((c) => c.evidence === undefined));
