@@ -66,6 +66,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const records: FindingRecord[] = [];
   let stdin: Promise<LoadResult> | null = null;
   let printed = 0;
+  let warnedNoMaterial = false;
   const loader = new SourceLoader({ globs: options.sources, cwd: io.cwd ?? process.cwd(), fs: io.sourcesFs });
 
   for (const file of options.files) {
@@ -97,6 +98,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     let analysis: Analysis;
     try {
       const material = options.noSources ? null : await loader.materialFor(file, text);
+      if (!material && options.sources.length > 0 && !warnedNoMaterial) {
+        // A mistyped --sources must not quietly switch quote checking off.
+        io.stderr(`source-trace: warning: --sources ${options.sources.map((g) => `"${g}"`).join(' ')} matched no .txt, .md, .vtt or .srt file; quotes were not checked\n`);
+        warnedNoMaterial = true;
+      }
       if (material) engineOptions.evidence = material.index;
       analysis = (io.analyze ?? analyze)(text, engineOptions);
       // The default sources/ folder may hold another story's material: if none of this draft's quotes

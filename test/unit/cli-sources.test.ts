@@ -112,6 +112,12 @@ describe('cli sources: check and analyze with source material', () => {
     );
   });
 
+  it('warns once on stderr when --sources matches no file, and checks no quote', async () => {
+    const r = await cli(['check', '--sources', 'test/fixtures/no-such-folder/**', DRAFT, DRAFT]);
+    assert.equal(r.stderr.match(/warning: --sources "test\/fixtures\/no-such-folder\/\*\*" matched no \.txt, \.md, \.vtt or \.srt file/g)?.length, 1, r.stderr);
+    assert.doesNotMatch(r.stdout, /quote-not-found/);
+  });
+
   it('--no-sources checks no quote', async () => {
     const r = await cli(['analyze', '--json', '--no-sources', DRAFT]);
     const analysis = JSON.parse(r.stdout) as Analysis;
