@@ -561,19 +561,25 @@ function align(query: number[], index: EvidenceIndex, from: number, to: number, 
   const last = m * width;
   for (let j = 0; j <= n; j++) if (dp[last + j] < best) best = dp[last + j];
   if (best >= m) return { cost: best, start: from, end: from, ops: [] };
-  // Several ends may cost the same ("two years" against "two whole years": drop "years", or skip
-  // "whole"): keep the alignment with the most words in common.
+  // The cheapest end is not always the truest: "a way to work" against "a way to get to work" costs
+  // less by dropping the draft's "work" than by skipping "get to". Among ends close to the cheapest,
+  // keep the one that matches the most words (each extra edit must buy two matched words).
   let chosen: AlignOp[] = [];
-  let chosenEqual = -1;
+  let chosenScore = -Infinity;
+  let chosenCost = best;
   for (let j = 0; j <= n; j++) {
-    if (dp[last + j] !== best) continue;
+    const cost = dp[last + j];
+    if (cost > best + 2) continue;
     const ops = backtrace(dp, width, query, ids, from, m, j);
     const equal = ops.reduce((sum, op) => sum + (op.op === 'equal' ? 1 : 0), 0);
-    if (equal > chosenEqual || (preferLate && equal === chosenEqual)) {
+    const score = equal - cost / 2;
+    if (score > chosenScore || (score === chosenScore && (cost < chosenCost || (preferLate && cost === chosenCost)))) {
       chosen = ops;
-      chosenEqual = equal;
+      chosenScore = score;
+      chosenCost = cost;
     }
   }
+  best = chosenCost;
   const ops = chosen;
   const bestJ = ops.length ? Math.max(0, ...ops.filter((op) => op.op !== 'draft').map((op) => op.s - from + 1)) : 0;
   // Source words at the very edges are not part of the match.

@@ -271,3 +271,12 @@ describe('evidence: verdicts against the fixture material', () => {
     }
   });
 });
+
+describe('evidence: a quote that leaves words out in the middle', () => {
+  it('aligns to the whole source passage, so the transcript wording is complete', () => {
+    const index = createEvidenceIndex([{ path: 'sources/council.txt', text: 'MAYOR: We need a way to get to work that costs nothing. Thank you.' }]);
+    const result = verifyQuote(index, 'We need a way to work');
+    assert.equal(result.verdict, 'reworded');
+    assert.equal(result.sourceText, 'We need a way to get to work');
+  });
+});
