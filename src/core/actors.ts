@@ -49,6 +49,7 @@ export class ActorRegistry {
   constructor(private readonly lex: Lexicon) {}
 
   private readonly normalized = new Map<ActorRecord, { name: string; norm: string }>();
+  private readonly byNorm = new Map<string, ActorRecord>();
 
   /** Normalised name, cached: names change when a fuller form is seen, so the cache checks. */
   private norm(record: ActorRecord): string {
@@ -95,7 +96,13 @@ export class ActorRegistry {
       return this.records.find((r) => r.kind === 'country' && r.name === mention.name) ?? (allowCreate ? this.create('country', mention.name, null, null) : null);
     }
     // Exact name first, any kind (an organisation first seen through a role noun keeps its record).
-    const exact = this.records.find((r) => this.norm(r) === norm && r.kind !== 'anonymous' && r.kind !== 'group');
+    // Most mentions repeat a name already seen: remember where it was found (names can change, so check).
+    const remembered = this.byNorm.get(norm);
+    const exact =
+      remembered && this.norm(remembered) === norm && remembered.kind !== 'anonymous' && remembered.kind !== 'group'
+        ? remembered
+        : this.records.find((r) => this.norm(r) === norm && r.kind !== 'anonymous' && r.kind !== 'group');
+    if (exact) this.byNorm.set(norm, exact);
     if (exact) {
       this.upgrade(exact, mention);
       return exact;
