@@ -60,6 +60,17 @@ export class ActorRegistry {
     return norm;
   }
 
+  private readonly tokenCache = new Map<ActorRecord, { name: string; tokens: string[] }>();
+
+  /** Lower-case words of a record's name, cached (these lookups run for every mention). */
+  private tokens(record: ActorRecord): string[] {
+    const cached = this.tokenCache.get(record);
+    if (cached && cached.name === record.name) return cached.tokens;
+    const tokens = record.name.toLowerCase().split(/\s+/);
+    this.tokenCache.set(record, { name: record.name, tokens });
+    return tokens;
+  }
+
   private create(kind: ActorKind, name: string, title: string | null, gender: Gender | null): ActorRecord {
     const record: ActorRecord = { id: `a${this.nextId++}`, name, kind, title, gender, mentions: [], lastSeen: -1, speaker: false, role: null };
     this.records.push(record);
@@ -111,7 +122,7 @@ export class ActorRegistry {
       // "Rutte" after "Mark Rutte"; "Yoon" after "Yoon Suk-yeol" (family name first).
       if (tokens.length === 1) {
         const token = tokens[0].toLowerCase();
-        const match = this.mostRecent((r) => (r.kind === 'person' || r.kind === 'organization') && r.name.toLowerCase().split(/\s+/).includes(token));
+        const match = this.mostRecent((r) => (r.kind === 'person' || r.kind === 'organization') && this.tokens(r).includes(token));
         if (match) return match;
         const prefix = this.mostRecent((r) => r.kind === 'organization' && r.name.toLowerCase().startsWith(token + ' '));
         if (prefix) return prefix;
@@ -121,7 +132,7 @@ export class ActorRegistry {
         const first = tokens[0].toLowerCase();
         const match = this.mostRecent((r) => {
           if (r.kind !== 'person') return false;
-          const other = r.name.toLowerCase().split(/\s+/);
+          const other = this.tokens(r);
           return other[other.length - 1] === last && (other.length === 1 || other[0] === first || other[0].startsWith(first[0]));
         });
         if (match) {
