@@ -4,15 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-const EXTENSION_ID = 'source-trace.source-trace';
-
-/** Folder holding the fixture drafts: the harness's throw-away copy, else the workspace, else the repo. */
-function fixturesDir(): string {
-  if (process.env.SOURCE_TRACE_FIXTURES) return process.env.SOURCE_TRACE_FIXTURES;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder) return folder.uri.fsPath;
-  return path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
-}
+import { EXTENSION_ID, fixturesDir } from './support';
 
 describe('Source Trace activation', () => {
   it('runs inside a real VS Code extension host', () => {

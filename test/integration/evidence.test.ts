@@ -5,34 +5,12 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SourceTraceApi } from '../../src/vscode/extension';
+import { EXTENSION_ID, fixturesDir, positionOf, until } from './support';
 import type { ActorNode, TreeNode } from '../../src/vscode/view/tree';
 
-const EXTENSION_ID = 'source-trace.source-trace';
 const SOURCE = 'Source Trace';
 const CONTACT_NOTE = /PRIVATE-CONTACT-NOTE/;
 
-function fixturesDir(): string {
-  if (process.env.SOURCE_TRACE_FIXTURES) return process.env.SOURCE_TRACE_FIXTURES;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  if (folder) return folder.uri.fsPath;
-  return path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures');
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function positionOf(document: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
-  const offset = document.getText().indexOf(needle);
-  assert.ok(offset >= 0, `fixture lacks ${JSON.stringify(needle)}`);
-  return document.positionAt(offset + delta);
-}
 
 async function hoverAt(document: vscode.TextDocument, needle: string): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, needle));
