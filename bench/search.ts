@@ -6,6 +6,7 @@
 // Budget: 20 ms per query at 50,000 claims (the workspace view searches as you type).
 import Fuse from 'fuse.js';
 import { createSearchIndex, type SearchEntry } from '../src/core/search-index';
+import { rng } from './generate';
 
 export interface SearchBenchOptions {
   claims?: number;
@@ -36,17 +37,6 @@ export interface SearchBenchResult {
   withinBudget: boolean;
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the a of to in and that for on with at by from as is was were be been will would has had have it its ' +
