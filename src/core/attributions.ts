@@ -635,6 +635,20 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
     if (spanEnd === head.end) spanEnd = stop - from;
     headText = prose.slice(start, stop);
   }
+  // "an architect who said …": the relative pronoun is the subject; the speaker stage finds its antecedent.
+  const relativeEnd = /(?:^|\s)(who|which)\s*$/i.exec(headText);
+  if (relativeEnd && prose.slice(start, stop).trim().toLowerCase() !== relativeEnd[1].toLowerCase()) {
+    // A described antecedent right before it ("an architect who said") is the source itself.
+    const described = /(?:^|\s)((?:a|an|the|one|two|three|several|some|many)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+)\s+(?:who|which)\s*$/iu.exec(headText);
+    if (described) {
+      const npStart = start + described.index + described[0].indexOf(described[1]);
+      const mention = classifyNounPhrase(prose, npStart, npStart + described[1].length, lex);
+      if (mention) return { start: npStart, end: npStart + described[1].length, mention };
+    }
+    const at = start + relativeEnd.index + relativeEnd[0].indexOf(relativeEnd[1]);
+    const mention = classifyNounPhrase(prose, at, at + relativeEnd[1].length, lex);
+    if (mention) return { start: at, end: at + relativeEnd[1].length, mention };
+  }
   // Cut after the last subordinator: "The call came after the South Korean National Intelligence Service".
   let cut = 0;
   SUBORDINATE_SPLIT.lastIndex = 0;
@@ -645,7 +659,7 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
     if (word === 'and') {
       const beforeAnd = headText.slice(0, match.index).trim();
       const afterAnd = headText.slice(match.index + match[0].length);
-      if (/\p{Lu}[\p{L}’'().-]*\)?$/u.test(beforeAnd) && /^(?:the\s+)?\p{Lu}/u.test(afterAnd)) continue;
+      if (/\p{Lu}[\p{L}’'().-]*\)?$/u.test(beforeAnd) && /^(?:(?:the\s+)?\p{Lu}|(?:its|his|her|their|other)\s+\p{Ll})/u.test(afterAnd)) continue;
     }
     cut = match.index + match[0].length;
   }
@@ -941,7 +955,23 @@ function speakerLabelClaims(ctx: AttributionContext, existing: RawClaim[]): RawC
   const out: RawClaim[] = [];
   let sentenceIndex = 0;
   doc.blocks.forEach((block, blockIndex) => {
-    if (block.kind === 'heading') return;
+    if (block.kind === 'heading' || blockIndex === 0) {
+      // A headline crediting its words: "Pence: Flowers won't be at debate", "Minister: talks resume".
+      const credit = /^((?:\p{Lu}[\p{L}.’'-]*\s+){0,3}\p{Lu}[\p{L}.’'-]*):\s+(?=\S)/u.exec(prose.slice(block.start, Math.min(block.end, block.start + 60)));
+      if (credit) {
+        const mention = classifyNounPhrase(prose, block.start, block.start + credit[1].length, lex);
+        if (mention && mention.form === 'name' && (mention.kind === 'person' || mention.kind === 'organization')) {
+          while (sentenceIndex < sentences.length && sentences[sentenceIndex].end <= block.start) sentenceIndex++;
+          const contentStart = block.start + credit[0].length;
+          out.push({
+            type: 'indirect', contentStart, contentEnd: trimEnd(prose, contentStart, block.end), fragments: [], cueStart: block.start + credit[1].length,
+            cueEnd: block.start + credit[1].length + 1, cueWord: ':', sourceStart: block.start, sourceEnd: block.start + credit[1].length, source: mention,
+            sharesSourceWith: null, sentenceIndex: Math.min(sentenceIndex, sentences.length - 1), sentenceStart: block.start, sentenceEnd: block.end,
+          });
+        }
+      }
+      if (block.kind === 'heading') return;
+    }
     const label = /^(\p{Lu}[\p{Lu}.’'-]*(?: \p{Lu}[\p{Lu}.’'-]*){0,3}):\s+/u.exec(prose.slice(block.start, Math.min(block.end, block.start + 60)));
     if (!label || label[1].length < 2) return;
     const contentStart = block.start + label[0].length;
