@@ -639,11 +639,16 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   const relativeEnd = /(?:^|\s)(who|which)\s*$/i.exec(headText);
   if (relativeEnd && prose.slice(start, stop).trim().toLowerCase() !== relativeEnd[1].toLowerCase()) {
     // A described antecedent right before it ("an architect who said") is the source itself.
-    const described = /(?:^|\s)((?:a|an|the|one|two|three|several|some|many)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+)\s+(?:who|which)\s*$/iu.exec(headText);
-    if (described) {
-      const npStart = start + described.index + described[0].indexOf(described[1]);
+    // The nearest determiner opens it: "The dockers hired a spokesman who" → "a spokesman".
+    const determiners = [...headText.matchAll(/(?:^|\s)(?:a|an|the|one|two|three|several|some|many)\s/giu)];
+    for (let k = determiners.length - 1; k >= 0; k--) {
+      const from = determiners[k].index! + (determiners[k][0].startsWith(' ') ? 1 : 0);
+      const described = /^((?:a|an|the|one|two|three|several|some|many)\s+(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+)\s+(?:who|which)\s*$/iu.exec(headText.slice(from));
+      if (!described) continue;
+      const npStart = start + from;
       const mention = classifyNounPhrase(prose, npStart, npStart + described[1].length, lex);
       if (mention) return { start: npStart, end: npStart + described[1].length, mention };
+      break;
     }
     const at = start + relativeEnd.index + relativeEnd[0].indexOf(relativeEnd[1]);
     const mention = classifyNounPhrase(prose, at, at + relativeEnd[1].length, lex);

@@ -152,6 +152,20 @@ describe('engine: attributions', () => {
     assert.deepEqual(owners, ['Fisheries Board', 'Harbour Authority']);
   });
 
+  it('reads an inverted post-posed cue with a described source: "…, said one official in the room"', () => {
+    const a = analyze('The meeting ended without a deal, said one union official in the room.');
+    const claim = claimWith(a, 'meeting ended without a deal');
+    assert.equal(claim.source?.text, 'one union official');
+    assert.equal(a.actors.find((x) => x.id === claim.actor)?.kind, 'anonymous');
+  });
+
+  it('reads a relative-clause speaker and a credited headline', () => {
+    const a = analyze('# Okafor: port talks will resume\n\nThe dockers hired a spokesman who said the strike would go on.');
+    assert.equal(actorName(a, claimWith(a, 'port talks will resume')), 'Okafor');
+    const claim = claimWith(a, 'the strike would go on');
+    assert.equal(claim.source?.text, 'a spokesman');
+  });
+
   it('does not treat a scare quote as a claim', () => {
     const a = analyze('The so-called "green corridor" opened on Tuesday.');
     assert.equal(a.claims.length, 0);
