@@ -122,9 +122,16 @@ export class ActorRegistry {
       // "Rutte" after "Mark Rutte"; "Yoon" after "Yoon Suk-yeol" (family name first).
       if (tokens.length === 1) {
         const token = tokens[0].toLowerCase();
-        const match = this.mostRecent((r) => (r.kind === 'person' || r.kind === 'organization') && this.tokens(r).includes(token));
+        // A surname met in running text must be the last name ("Adamowicz"), or the family name written
+        // first ("Yoon" of "Yoon Suk-yeol"); "Riverton" does not make "Riverton Ledger" a second time.
+        const fits = (r: ActorRecord): boolean => {
+          const words = this.tokens(r);
+          if (mention.head !== 'surname') return words.includes(token);
+          return words[words.length - 1] === token || (words[0] === token && words.length === 2 && words[1].includes('-'));
+        };
+        const match = this.mostRecent((r) => (r.kind === 'person' || r.kind === 'organization') && fits(r));
         if (match) return match;
-        const prefix = this.mostRecent((r) => r.kind === 'organization' && r.name.toLowerCase().startsWith(token + ' '));
+        const prefix = mention.head === 'surname' ? null : this.mostRecent((r) => r.kind === 'organization' && r.name.toLowerCase().startsWith(token + ' '));
         if (prefix) return prefix;
       } else {
         // A full name that extends a surname seen first, or the same person with a middle name.
