@@ -1,3 +1,6 @@
+// Development aid: prints one draft's claims (type, actor, source, cue, via, content), actors, unattributed
+// sentences and findings, one line each — quicker to read than --json while tuning the engine.
+//   npx tsx tools/show-analysis.ts examples/harbour-strike.md
 import * as fs from 'node:fs';
 import { analyze } from '../src/core';
 const file = process.argv[2];
