@@ -512,6 +512,9 @@ function extendCue(prose: string, cue: CueMatch, end: number, lex: Lexicon): num
   if (/^(told|telling|tells|tell)$/.test(cue.word)) {
     const pronoun = /^\s+(?:him|her|them|us|me|reporters|journalists)\b/.exec(after);
     if (pronoun) return cue.end + pronoun[0].length;
+    // "told the board that …": the listener is part of the cue, the claim starts after "that".
+    const listener = /^\s+(?:the|a|an|his|her|their|its)\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?(?=\s+that\s)/u.exec(after);
+    if (listener) return cue.end + listener[0].length;
   }
   return cue.end;
 }
