@@ -2,7 +2,7 @@
 // "Yoon", "he"; "Pyongyang" and "North Korea"; "the South Korean National Intelligence Service".
 import type { Actor, ActorKind, Range } from './types';
 import type { Gender } from './lang';
-import { type Lexicon, type Mention, normalizeName } from './mentions';
+import { type Mention, normalizeName } from './mentions';
 
 export interface ActorRecord {
   id: string;
@@ -46,7 +46,6 @@ export class ActorRegistry {
   readonly records: ActorRecord[] = [];
   private nextId = 1;
 
-  constructor(private readonly lex: Lexicon) {}
 
   private readonly normalized = new Map<ActorRecord, { name: string; norm: string }>();
   private readonly byNorm = new Map<string, ActorRecord>();
@@ -263,8 +262,7 @@ export class ActorRegistry {
 }
 
 /** The actors worth listing: every speaker, every named person, and bodies the story keeps returning to. */
-export function buildActors(registry: ActorRegistry, source: string, lex: Lexicon): Actor[] {
-  void lex;
+export function buildActors(registry: ActorRegistry, source: string): Actor[] {
   const actors: Actor[] = [];
   for (const record of registry.records) {
     const named = record.mentions.length;

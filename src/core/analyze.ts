@@ -64,8 +64,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
 
   entities.push(...scanRoleSubjects(doc.prose, sentences.map((s) => s.start), lex));
   const raw = findAttributions({ doc, sentences, quotes, lex }, cues);
-  const { registry, resolved } = resolveSpeakers(doc.prose, raw, entities, sentences, lex);
-  const actors = buildActors(registry, source, lex);
+  const { registry, resolved } = resolveSpeakers(doc.prose, raw, entities, sentences);
+  const actors = buildActors(registry, source);
   const listed = new Set(actors.map((a) => a.id));
 
   const span = (start: number, end: number): Span => ({ start, end, text: source.slice(start, end) });

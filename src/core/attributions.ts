@@ -110,7 +110,7 @@ const NEEDS_THAT = new Set(['concede', 'concedes', 'conceded', 'conceding', 'sho
 const TIME_WORDS = /^(on|in|at|during|after|before|last|this|next|yesterday|today|tonight|earlier|later|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|night|morning|afternoon|evening|the|a|an|its|his|her|their|of|news|conference|statement|interview|speech|briefing|call|phone|vote|meeting|hearing|session|event|rally|visit|trip|press|recent|same|day|weekend|then|also|again|separately|previously|recently|publicly|privately|by|via|with|to|through|over|from|for|wednesday's|tuesday's|monday's|thursday's|friday's|sunday's|saturday's|\d+)$/i;
 
 export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawClaim[] {
-  const { doc, sentences, quotes, lex } = ctx;
+  const { doc, sentences, quotes } = ctx;
   const prose = doc.prose;
   const claims: RawClaim[] = [];
 
@@ -119,7 +119,7 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
     const sentenceClaims: RawClaim[] = [];
     for (let k = 0; k < found.length; k++) {
       const cue = found[k];
-      const claim = readCue(ctx, cues, sentence, sentenceIndex, cue, found[k + 1] ?? null, sentenceClaims);
+      const claim = readCue(ctx, cues, sentence, sentenceIndex, cue, sentenceClaims);
       if (claim) sentenceClaims.push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
     }
     endBeforeNextSubject(prose, sentenceClaims);
@@ -129,7 +129,6 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
   mergeQuoteContinuations(ctx, claims);
   claims.push(...speakerLabelClaims(ctx, claims), ...dashCreditedQuotes(ctx, claims));
   claims.sort((a, b) => a.contentStart - b.contentStart);
-  void lex;
   return claims;
 }
 
@@ -236,7 +235,6 @@ function readCue(
   sentence: Sentence,
   sentenceIndex: number,
   cue: CueMatch,
-  nextCue: CueMatch | null,
   earlier: RawClaim[],
 ): RawClaim | null {
   const { doc, quotes, lex } = ctx;
@@ -413,9 +411,6 @@ function readCue(
   let contentEnd = E;
   const lastQuote = quoteAt(quotes, E - 1);
   if (lastQuote && lastQuote.end > E) contentEnd = lastQuote.end;
-  if (nextCue && /(?:\s(?:but|and)|,)\s+(?:\p{L}+ly\s+)?$/u.test(prose.slice(Math.max(S, nextCue.start - 30), nextCue.start))) {
-    // Leave the coordinated cue's content to it; the cut happens when that cue is read.
-  }
   const semicolon = findTopLevel(prose, contentStart, contentEnd, ';');
   if (semicolon > 0 && !quoteAt(quotes, semicolon)) contentEnd = semicolon;
   // ", while footage showed …": a contrasting clause in the reporter's voice ends the claim.
@@ -424,7 +419,10 @@ function readCue(
   contentEnd = trimEnd(prose, contentStart, contentEnd);
   const contentWords = wordsIn(prose, contentStart, contentEnd);
   if (contentWords.length < 2 && !(contentWords.length === 1 && quoteAt(quotes, contentStart))) return null;
-  const hasThat = /^that\s/i.test(prose.slice(skipSpaces(prose, cueEnd, E), E).replace(/^[^t]*?(?=that\s)/i, (m) => (wordsIn(prose, 0, 0).length === 0 && m.split(/\s+/).length <= 8 ? '' : m)));
+  // A that-clause close after the cue ("said on Monday that …"): the prefix may hold no "t", which also
+  // keeps it from running past another word with a t in it — a cheap bound on how far "that" may be.
+  const thatPrefix = /^[^t]*?(?=that\s)/i.exec(prose.slice(skipSpaces(prose, cueEnd, E), E));
+  const hasThat = !!thatPrefix && thatPrefix[0].split(/\s+/).length <= 8;
   const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
   // "described the call in warmer terms" reports a manner; "described it as …" or a quote reports words.
   if (cue.lemma === 'describe' && !quoted && !/\sas\s/.test(prose.slice(contentStart, contentEnd))) return null;
@@ -995,7 +993,6 @@ function speakerLabelClaims(ctx: AttributionContext, existing: RawClaim[]): RawC
       source: mention ? { ...mention, start: block.start, end: block.start + label[1].length } : null,
       sharesSourceWith: null, sentenceIndex: Math.min(sentenceIndex, sentences.length - 1), sentenceStart: block.start, sentenceEnd: block.end,
     });
-    void blockIndex;
   });
   return out;
 }

@@ -198,7 +198,6 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
     }
     break;
   }
-  void prose;
   return j;
 }
 
@@ -266,7 +265,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
 
   // Pronouns, and a plural noun that only looks like a name because it opens the sentence ("Retailers").
   if (words.length === 1 && (lex.groupHeads.has(lowerWords[0]) || lex.anonymousHeads.has(lowerWords[0])) && !lex.knownOrgs.has(lowerWords[0])) {
-    return describeUnnamed(base, lowerWords[0], words[0].text, lowerWords[0], lex, false);
+    return describeUnnamed(base, lowerWords[0], words[0].text, lex, false);
   }
   if (words.length === 1) {
     const gender = lex.lang.pronouns[lowerWords[0]];
@@ -286,7 +285,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
   }
   if (firstRun && best && firstRun !== best && firstRun.from <= 1) {
     const firstWords = words.slice(firstRun.from, firstRun.to).map((w) => stripPossessive(w.text));
-    const typedFirst = entityFromRun(firstWords, '', lex);
+    const typedFirst = entityFromRun(firstWords, lex);
     const between = lowerWords.slice(firstRun.to, best.from);
     if (typedFirst && typedFirst.kind === 'person' && (firstWords.length >= 2 || typedFirst.title) && between.length > 0 && /^(of|from|at|for|with)$/.test(between[0])) best = firstRun;
   }
@@ -303,7 +302,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     const to = capitalRun(words, i, prose, lex);
     if (to < words.length && lex.documentHeads.has(lowerWords[to]) && i <= 2) {
       const owner = cleanEntityName(words.slice(i, to).map((w) => stripPossessive(w.text)), lex);
-      const typed = entityFromRun(owner.split(' '), owner, lex);
+      const typed = entityFromRun(owner.split(' '), lex);
       if (typed && typed.kind !== 'person') return base('document', owner, 'description', { head: lowerWords[to], owner: typed.name });
     }
     i = to - 1;
@@ -312,7 +311,6 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
   if (best) {
     const nameWords = words.slice(best.from, best.to).map((w) => stripPossessive(w.text));
     const possessive = /[’']s?$/.test(words[best.to - 1].text) && best.to < words.length;
-    const runText = prose.slice(words[best.from].start, words[best.to - 1].end);
     if (possessive) {
       // "Lumora's chief executive", "the hospital's figures", "Harrow's spokesperson, Tomas Reyes".
       const ownerName = cleanEntityName(nameWords, lex);
@@ -336,12 +334,11 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
       }
     }
     // A capitalised first word of the sentence that is just an opener ("The", "Both") is not a name.
-    const typed = entityFromRun(nameWords, runText, lex);
+    const typed = entityFromRun(nameWords, lex);
     if (typed) {
-      const before = lowerWords.slice(0, best.from);
       // "two rescue workers from the national police", "German officials": an unnamed member of a named body.
       if (head && (lex.anonymousHeads.has(head) || lex.groupHeads.has(head)) && headIndex >= best.to) {
-        return describeUnnamed(base, head, prose.slice(start, end), anonymous, lex, indefinite);
+        return describeUnnamed(base, head, prose.slice(start, end), lex, indefinite);
       }
       if (head && headIndex >= best.to && lex.documentHeads.has(head)) {
         return base('document', typed.name, 'description', { head, owner: typed.name });
@@ -349,7 +346,6 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
       if (typed.kind === 'country' && head && headIndex >= best.to && lex.roleSet.has(head)) {
         return base('person', prose.slice(start, end).trim(), 'role', { head, title: `${typed.name} ${head}` });
       }
-      void before;
       const extra: Partial<Mention> = { title: typed.title, gender: typed.gender };
       return base(typed.kind, typed.name, typed.kind === 'person' ? 'name' : 'name', extra);
     }
@@ -365,7 +361,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     }
   }
   if (lex.anonymousHeads.has(head) || (lex.groupHeads.has(head) && !determinerFirst)) {
-    return describeUnnamed(base, head, prose.slice(start, end), anonymous, lex, indefinite);
+    return describeUnnamed(base, head, prose.slice(start, end), lex, indefinite);
   }
   if (lex.groupHeads.has(head)) return base('group', prose.slice(start, end).trim().replace(/^the\s+/i, ''), 'description', { head });
   if (lex.documentHeads.has(head)) return base('document', prose.slice(start, end).trim(), 'description', { head });
@@ -400,11 +396,9 @@ function describeUnnamed(
   base: (kind: ActorKind, name: string, form: Mention['form'], extra?: Partial<Mention>) => Mention,
   head: string,
   text: string,
-  lower: string,
   lex: Lexicon,
   indefinite: boolean,
 ): Mention {
-  void lower;
   const trimmed = text.trim().replace(/\s+/g, ' ');
   // Named groups ("residents", "critics") are groups; unnamed officials and sources are anonymous.
   const isGroup = lex.groupHeads.has(head) && !lex.anonymousHeads.has(head);
@@ -440,13 +434,12 @@ function cleanEntityName(nameWords: string[], lex: Lexicon): string {
 }
 
 /** Decides what a capitalised run names. */
-export function entityFromRun(nameWords: string[], runText: string, lex: Lexicon): TypedEntity | null {
+export function entityFromRun(nameWords: string[], lex: Lexicon): TypedEntity | null {
   let words = [...nameWords];
   while (words.length > 0 && lex.nonName.has(words[0]) && !lex.titleSet.has(words[0].toLowerCase())) words = words.slice(1);
   if (words.length === 0) return null;
   const joined = words.join(' ');
   const lowerJoined = joined.toLowerCase();
-  void runText;
 
   if (lex.knownOrgs.has(lowerJoined)) return { kind: 'organization', name: lex.knownOrgs.get(lowerJoined)!, title: null, gender: null };
   if (words.some((w) => lex.orgWords.has(w)) && !lex.titleSet.has(lowerJoined)) {
@@ -522,9 +515,6 @@ function splitTitle(words: string[], lex: Lexicon): { title: string; name: strin
   return { title: words.slice(0, bestEnd).join(' '), name: words.slice(bestEnd) };
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Every named entity in a stretch of prose (used to list actors beyond the speakers: the countries,
@@ -541,10 +531,9 @@ export function scanNamedEntities(prose: string, start: number, end: number, sen
     while (from < to && lex.nonName.has(stripPossessive(words[from].text)) && !lex.titleSet.has(words[from].text.toLowerCase())) from++;
     if (from < to) {
       const nameWords = words.slice(from, to).map((w) => stripPossessive(w.text));
-      const runText = prose.slice(words[from].start, words[to - 1].end);
       // An all-capitals run of several words is a dateline or a shouted heading, not a name.
       const shouted = to - from > 1 && nameWords.every((w) => !/\p{Ll}/u.test(w));
-      const typed = shouted ? null : entityFromRun(nameWords, runText, lex);
+      const typed = shouted ? null : entityFromRun(nameWords, lex);
       const single = to - from === 1;
       const initial = sentenceStarts.has(words[from].start);
       if (typed && !(single && typed.kind === 'person')) {

@@ -5,7 +5,7 @@
 // pronouns ("…, which said") by their antecedent, and documents by their owner.
 import type { RawClaim } from './attributions';
 import { type ActorRecord, ActorRegistry } from './actors';
-import type { Lexicon, Mention } from './mentions';
+import type { Mention } from './mentions';
 import type { Sentence } from './sentences';
 
 export interface ResolvedClaim {
@@ -25,9 +25,8 @@ export function resolveSpeakers(
   claims: RawClaim[],
   entities: Mention[],
   sentences: Sentence[],
-  lex: Lexicon,
 ): { registry: ActorRegistry; resolved: ResolvedClaim[] } {
-  const registry = new ActorRegistry(lex);
+  const registry = new ActorRegistry();
   const events: Event[] = [
     ...entities.map((entity): Event => ({ at: entity.start, entity })),
     ...claims.map((claim): Event => ({ at: Math.min(claim.sourceStart, claim.cueStart), claim })),
