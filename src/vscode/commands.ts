@@ -13,8 +13,8 @@ import { readSettings } from './settings';
 import { evidenceTargets } from './view/evidence';
 import { KIND_LABELS, KIND_ORDER } from './view/labels';
 
-async function readyAnalysis(drafts: ActiveDraft, cache: AnalysisCache) {
-  const document = drafts.document;
+/** The analysis of a draft (the active one by default), or a message saying why there is none. */
+async function readyAnalysis(drafts: ActiveDraft, cache: AnalysisCache, document: vscode.TextDocument | undefined = drafts.document) {
   if (!document) {
     void vscode.window.showInformationMessage('Source Trace: open a Markdown draft first.');
     return undefined;
@@ -149,18 +149,11 @@ export async function openEvidence(drafts: ActiveDraft, cache: AnalysisCache, st
   // A tree row passes its node; a hover link or a code action passes (draft uri, claim id[, fragment index]).
   const node = args[0] as { type?: unknown; claim?: { id?: unknown } } | undefined;
   const [uriArg, claimArg, indexArg] = node && typeof node === 'object' && node.type === 'claim' ? [undefined, node.claim?.id, undefined] : args;
-  const document =
+  const requested =
     typeof uriArg === 'string' ? vscode.workspace.textDocuments.find((open) => open.uri.toString() === uriArg) ?? drafts.document : drafts.document;
-  if (!document) {
-    void vscode.window.showInformationMessage('Source Trace: open a Markdown draft first.');
-    return undefined;
-  }
-  const state = await cache.get(document);
-  if (state?.kind !== 'ready') {
-    if (state) void vscode.window.showWarningMessage(state.message);
-    return undefined;
-  }
-  const analysis = state.analysis;
+  const ready = await readyAnalysis(drafts, cache, requested);
+  if (!ready) return undefined;
+  const { document, analysis } = ready;
   let claims = analysis.claims.filter((claim) => claim.id === claimArg);
   if (claims.length === 0) {
     const editor = vscode.window.visibleTextEditors.find((visible) => visible.document === document);

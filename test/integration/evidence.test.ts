@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SourceTraceApi } from '../../src/vscode/extension';
-import { EXTENSION_ID, fixturesDir, positionOf, until } from './support';
+import { EXTENSION_ID, codeOf, fixturesDir, positionOf, until } from './support';
 import type { ActorNode, TreeNode } from '../../src/vscode/view/tree';
 
 const SOURCE = 'Source Trace';
@@ -19,10 +19,6 @@ async function hoverAt(document: vscode.TextDocument, needle: string): Promise<s
     .filter((text) => text.startsWith('**Source Trace**'));
   assert.strictEqual(ours.length, 1, `expected one Source Trace hover at ${needle}`);
   return ours[0];
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 }
 
 describe('Source Trace quote evidence and source register in VS Code', function () {

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { SourceTraceApi } from '../../src/vscode/extension';
-import { EXTENSION_ID, fixturesDir, positionOf, until } from './support';
+import { EXTENSION_ID, codeOf, fixturesDir, positionOf, until } from './support';
 import type { ClaimNode, TreeNode } from '../../src/vscode/view/tree';
 import { NO_SOURCE } from '../../src/vscode/view/hover';
 
@@ -18,10 +18,6 @@ function hoverText(hovers: vscode.Hover[]): string[] {
 
 function sourceDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === SOURCE);
-}
-
-function codeOf(diagnostic: vscode.Diagnostic): string {
-  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
 }
 
 describe('Source Trace features in VS Code', function () {

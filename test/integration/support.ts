@@ -30,3 +30,8 @@ export function positionOf(document: vscode.TextDocument, needle: string, delta 
   assert.ok(offset >= 0, `fixture lacks ${JSON.stringify(needle)}`);
   return document.positionAt(offset + delta);
 }
+
+/** A diagnostic's code as text (VS Code allows a plain value or `{ value, target }`). */
+export function codeOf(diagnostic: vscode.Diagnostic): string {
+  return String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code);
+}
