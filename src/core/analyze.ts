@@ -46,7 +46,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const source = text;
   if (text.length > maxLength) text = text.slice(0, maxLength);
   if (looksBinary(text)) {
-    return { version: 1, actors: [], claims: [], sentences: [], unattributed: [], findings: [], notice: 'This file looks binary; it was not analysed.' };
+    return { version: 1, actors: [], claims: [], sentences: [], unattributed: [], findings: [], stances: [], notice: 'This file looks binary; it was not analysed.' };
   }
 
   const { lex, cues, splitter } = engineFor(options.language ?? 'en');
@@ -69,9 +69,11 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   const listed = new Set(actors.map((a) => a.id));
 
   const span = (start: number, end: number): Span => ({ start, end, text: source.slice(start, end) });
-  const claims: Claim[] = resolved
-    .sort((a, b) => a.raw.contentStart - b.raw.contentStart || a.raw.cueStart - b.raw.cueStart)
-    .map((r, index) => toClaim(r.raw, index, r.actor && listed.has(r.actor.id) ? r.actor.id : null, r.via.filter((v) => listed.has(v.id)).map((v) => v.id), span, cues, quotes, doc, lex));
+  const inReadingOrder = resolved.sort((a, b) => a.raw.contentStart - b.raw.contentStart || a.raw.cueStart - b.raw.cueStart);
+  const report = (list: typeof resolved, prefix: string): Claim[] =>
+    list.map((r, index) => toClaim(r.raw, `${prefix}${index + 1}`, r.actor && listed.has(r.actor.id) ? r.actor.id : null, r.via.filter((v) => listed.has(v.id)).map((v) => v.id), span, cues, quotes, doc, lex));
+  const claims = report(inReadingOrder.filter((r) => !r.raw.stance), 'c');
+  const stances = report(inReadingOrder.filter((r) => r.raw.stance), 's');
 
   const cueSentences = new Set<number>();
   const claimSentenceReports: SentenceReport[] = sentences.map((s) => ({ start: s.start, end: s.end, claims: [] }));
@@ -83,7 +85,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       report.claims.push(claim.id);
     }
   }
-  raw.forEach((r) => cueSentences.add(r.sentenceIndex));
+  for (const r of raw) if (!r.stance) cueSentences.add(r.sentenceIndex);
 
   const unattributed = findUnattributed({ doc, sentences, quotes, reports: claimSentenceReports, lang: lex.lang, cueSentences });
   const ownVoiceHedges: Span[] = [];
@@ -93,7 +95,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   });
   const findings = buildFindings({ source: text, prose: doc.prose, claims, actors, quotes, unattributed, ownVoiceHedges, lang: lex.lang }, options);
 
-  const analysis: Analysis = { version: 1, actors, claims, sentences: claimSentenceReports, unattributed, findings };
+  const analysis: Analysis = { version: 1, actors, claims, sentences: claimSentenceReports, unattributed, findings, stances };
   if (notice) analysis.notice = notice;
 
   // ── Quote evidence and the source register (issue 4): see src/core/source-checks.ts. ──
@@ -104,7 +106,7 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
 
 function toClaim(
   raw: RawClaim,
-  index: number,
+  id: string,
   actor: string | null,
   via: string[],
   span: (start: number, end: number) => Span,
@@ -117,7 +119,7 @@ function toClaim(
   if (raw.fragments.length > 1) content.fragments = raw.fragments.map(([s, e]) => span(s, e));
   const inside = quotesOverlapping(quotes, raw.contentStart - 1, raw.contentEnd + 1).filter((q) => q.words >= 1);
   return {
-    id: `c${index + 1}`,
+    id,
     type: raw.type,
     content,
     cue: span(raw.cueStart, raw.cueEnd),

@@ -30,6 +30,11 @@ export interface RawClaim {
   /** First and last sentence the claim touches. */
   sentenceStart: number;
   sentenceEnd: number;
+  /**
+   * A stated position, belief or piece of evidence ("wants", "criticized the plan", "polls show") rather
+   * than something said. Reported in `Analysis.stances`, never linted, never makes a sentence sourced.
+   */
+  stance?: true;
 }
 
 export interface AttributionContext {
@@ -49,6 +54,8 @@ interface CueMatch {
 export interface CueFinder {
   find(prose: string, start: number, end: number): CueMatch[];
   isLoaded(word: string): boolean;
+  /** Position, intention and evidence verbs ("plans to", "endorsed"): their claims are stances. */
+  isStanceOnly(word: string): boolean;
   isWeak(word: string): boolean;
   isObjectCue(word: string): boolean;
   isParticiple(word: string): boolean;
@@ -56,6 +63,13 @@ export interface CueFinder {
 
 export function createCueFinder(lang: LanguageData): CueFinder {
   const lemmaOf = new Map<string, string>();
+  const stanceOnly = new Set<string>();
+  for (const [lemma, forms] of Object.entries(lang.stanceOnlyCues)) {
+    for (const form of forms) {
+      lemmaOf.set(form, lemma);
+      stanceOnly.add(form);
+    }
+  }
   for (const [lemma, forms] of Object.entries(lang.cues)) for (const form of forms) lemmaOf.set(form, lemma);
   const forms = [...lemmaOf.keys(), 'according to', 'per', 'citing'];
   // Cue forms by their first word, longest first: looking words up beats one large regular expression.
@@ -98,6 +112,7 @@ export function createCueFinder(lang: LanguageData): CueFinder {
       return out;
     },
     isLoaded: (word) => loaded.has(word),
+    isStanceOnly: (word) => stanceOnly.has(word) && !lang.cues[lemmaOf.get(word) ?? '']?.includes(word),
     isWeak: (word) => weak.has(word),
     isObjectCue: (word) => objectCues.has(word),
     isParticiple: (word) => word.endsWith('ing') && word !== 'according to',
@@ -117,17 +132,25 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
   sentences.forEach((sentence, sentenceIndex) => {
     const found = cues.find(prose, sentence.start, sentence.end).filter((cue) => !quoteAt(quotes, cue.start));
     const sentenceClaims: RawClaim[] = [];
+    const stances: RawClaim[] = [];
     for (let k = 0; k < found.length; k++) {
       const cue = found[k];
+      // Speech is read as if no stance were there, so a stance never moves a speech claim's boundaries.
       const claim = readCue(ctx, cues, sentence, sentenceIndex, cue, sentenceClaims);
-      if (claim) sentenceClaims.push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
+      if (claim && cues.isStanceOnly(cue.word) && !claim.stance) {
+        claim.stance = true;
+        if (claim.type !== 'direct') claim.contentEnd = stanceEnd(ctx, claim.contentStart, claim.contentEnd);
+      }
+      if (claim) (claim.stance ? stances : sentenceClaims).push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
     }
-    endBeforeNextSubject(prose, sentenceClaims);
-    claims.push(...sentenceClaims);
+    endBeforeNextSubject(prose, sentenceClaims, sentenceClaims);
+    endBeforeNextSubject(prose, stances, [...sentenceClaims, ...stances]);
+    claims.push(...sentenceClaims, ...stances);
   });
 
-  mergeQuoteContinuations(ctx, claims);
-  claims.push(...speakerLabelClaims(ctx, claims), ...dashCreditedQuotes(ctx, claims));
+  const speech = claims.filter((c) => !c.stance);
+  mergeQuoteContinuations(ctx, speech);
+  claims.push(...speakerLabelClaims(ctx, speech), ...dashCreditedQuotes(ctx, speech));
   claims.sort((a, b) => a.contentStart - b.contentStart);
   return claims;
 }
@@ -136,9 +159,9 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
  * '"…", while ALDI, in a post, called it "unexpected"': a claim's content ends where the next
  * claim's own subject begins, when a conjunction introduces it.
  */
-function endBeforeNextSubject(prose: string, claims: RawClaim[]): void {
+function endBeforeNextSubject(prose: string, claims: RawClaim[], next: RawClaim[]): void {
   for (const a of claims) {
-    for (const b of claims) {
+    for (const b of next) {
       if (a === b || b.sourceStart <= a.contentStart || b.sourceStart >= a.contentEnd || b.sharesSourceWith !== null) continue;
       const lead = /,?\s*(?:while|whereas|and|but)\s*$/.exec(prose.slice(a.contentStart, b.sourceStart));
       if (lead) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + lead.index);
@@ -261,9 +284,10 @@ function readCue(
   }
   // Passives: "were reported by local media to have …" names its source after "by"; without an agent
   // ("was announced to have died") nobody is named, and that is a hedge, not a claim.
-  if (/^(been|be|being|was|were|is|are)$/i.test(prevWord)) {
+  const passive = /(?:^|\s)(?:been|be|being|was|were|is|are)(?:\s+(?:not|widely|long|also|often|generally|now|still))?\s*$/i.test(before);
+  if (passive) {
     const agent = /^\s+by\s+/.exec(prose.slice(cue.end, cue.end + 10));
-    if (!agent) return null;
+    if (!agent) return agentlessPassive(ctx, sentence, sentenceIndex, cue);
     const source = nounPhraseAfter(prose, cue.end + agent[0].length, E, lex);
     if (!source) return null;
     const start = trimStart(prose, S, E);
@@ -424,15 +448,60 @@ function readCue(
   const thatPrefix = /^[^t]*?(?=that\s)/i.exec(prose.slice(skipSpaces(prose, cueEnd, E), E));
   const hasThat = !!thatPrefix && thatPrefix[0].split(/\s+/).length <= 8;
   const quoted = quotesOverlapping(quotes, contentStart, contentEnd).length > 0;
+  const claim = indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
+  // What follows is not reported speech but still someone's position: kept as a stance.
+  const asStance = (): RawClaim => ({ ...claim, contentEnd: stanceEnd(ctx, contentStart, contentEnd), stance: true });
   // "described the call in warmer terms" reports a manner; "described it as …" or a quote reports words.
-  if (cue.lemma === 'describe' && !quoted && !/\sas\s/.test(prose.slice(contentStart, contentEnd))) return null;
+  if (cue.lemma === 'describe' && !quoted && !/\sas\s/.test(prose.slice(contentStart, contentEnd))) return asStance();
   // "Members rejected the offer" is an act; "the senator criticized the plan" is a stance worth tracing.
-  if (stance(lex, cue.word) && !(subject.mention && subject.mention.form === 'name' && subject.mention.kind !== 'group' && subject.mention.kind !== 'anonymous')) return null;
+  if (stance(lex, cue.word) && !(subject.mention && subject.mention.form === 'name' && subject.mention.kind !== 'group' && subject.mention.kind !== 'anonymous')) return asStance();
   // "conceded the election", "the footage showed the vehicle burn": these need a that-clause or a quote.
-  if (NEEDS_THAT.has(cue.word) && !hasThat && !quoted) return null;
-  if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return null;
-  if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return null;
-  return indirectClaim(ctx, sentenceIndex, sentence, cue, cueEnd, contentStart, contentEnd, subject, sharesSourceWith);
+  if (NEEDS_THAT.has(cue.word) && !hasThat && !quoted) return asStance();
+  if (cues.isWeak(cue.word) && !hasThat && !quoted && !strongSubject(subject.mention)) return asStance();
+  if (cues.isWeak(cue.word) && !hasThat && !quoted && subject.mention?.form === 'pronoun' && !cues.isObjectCue(cue.word)) return asStance();
+  return claim;
+}
+
+const AGENTLESS = new Set(['expect', 'accuse', 'criticize', 'blame', 'think', 'believe', 'allege', 'say', 'report', 'consider', 'suspect', 'see']);
+
+/**
+ * "North Korea is not thought to be capable of …", "He was accused of …": someone holds the view but
+ * nobody is named. Kept as a stance with no source — the clause, subject included, is its content.
+ */
+function agentlessPassive(ctx: AttributionContext, sentence: Sentence, sentenceIndex: number, cue: CueMatch): RawClaim | null {
+  if (!AGENTLESS.has(cue.lemma)) return null;
+  const prose = ctx.doc.prose;
+  if (quoteAt(ctx.quotes, cue.start)) return null;
+  // The clause opens at the sentence start or after the last comma or subordinator before the cue.
+  const lead = prose.slice(sentence.start, cue.start);
+  let start = sentence.start;
+  const breaks = [...lead.matchAll(/(?:,\s+|(?:^|\s)(?:that|because|although|though|while|but|and|as|since|if|when)\s+)/giu)];
+  const last = breaks[breaks.length - 1];
+  if (last) start = sentence.start + last.index! + last[0].length;
+  start = trimStart(prose, start, cue.start);
+  if (wordsIn(prose, start, cue.start).length < 2) return null;
+  const end = stanceEnd(ctx, start, trimEnd(prose, start, sentence.end));
+  if (end <= cue.end) return null;
+  return {
+    type: 'indirect', contentStart: start, contentEnd: end, fragments: [], cueStart: cue.start, cueEnd: cue.end, cueWord: cue.word,
+    sourceStart: cue.start, sourceEnd: cue.start, source: null, sharesSourceWith: null, sentenceIndex,
+    sentenceStart: sentence.start, sentenceEnd: sentence.end, stance: true,
+  };
+}
+
+/**
+ * A position is stated in one clause: "talked about bringing communities together, Trump highlighted …"
+ * ends at the comma, as does "… the remark, saying …" and "… the deal, which …".
+ */
+function stanceEnd(ctx: AttributionContext, start: number, end: number): number {
+  const prose = ctx.doc.prose;
+  const pattern = /,\s+(?:\p{Ll}+ing\b|(?:which|though|although|but|while|whereas|according|because)\b|\p{Lu}\p{Ll}+\s+\p{Ll}+ed\b)/gu;
+  const text = prose.slice(start, end);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (quoteAt(ctx.quotes, start + match.index)) continue;
+    return trimEnd(prose, start, start + match.index);
+  }
+  return end;
 }
 
 /** The blockquote (one or more paragraphs) right after a block, as a content range without its marks. */
@@ -669,7 +738,17 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
     }
     cut = match.index + match[0].length;
   }
+  // "Experts on North Korea and nuclear nonproliferation": when what follows "and" names nobody, the
+  // "and" joins the subject's own words, not two clauses.
+  if (cut > 0 && /\sand\s+$/.test(headText.slice(0, cut)) && !classifyNounPhrase(prose, start + cut, stop, lex)) {
+    cut = 0;
+    SUBORDINATE_SPLIT.lastIndex = 0;
+    while ((match = SUBORDINATE_SPLIT.exec(headText))) if (match[0].trim().toLowerCase() !== 'and') cut = match.index + match[0].length;
+  }
   if (cut > 0) start += cut;
+  // "Even China": a focusing adverb is not part of the name.
+  const focus = /^(?:even|only|also|both|now|then|still)\s+(?=\p{Lu})/iu.exec(prose.slice(start, stop));
+  if (focus) start += focus[0].length;
   // Leading prepositions and time phrases are not the source: "with officials", "on Monday a source".
   for (;;) {
     const lead = /^\s*(?:(?:with|by|from|for|to|of|in|on|at|among|including|last|this|early|late)\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|week|month|year|morning|night|evening|afternoon|today|yesterday)\b[,\s]*)+/u.exec(prose.slice(start, stop));
@@ -719,6 +798,8 @@ function isRelativeOrAppositive(text: string, lex: Lexicon): boolean {
     if (named && named.kind === 'person' && named.form === 'name' && (named.title || named.name.includes(' '))) return false;
   }
   if (/^(who|which|whose|whom|where)\b/i.test(trimmed)) return true;
+  // "China, Pyongyang's only ally, said": a possessive description of the name before it.
+  if (/^\p{Lu}[\p{L}.-]*[’']s\s+(?:(?:only|main|chief|closest|biggest|largest|top|former|longtime|new|own)\s+)*\p{Ll}/u.test(trimmed)) return true;
   if (/^\d+$/.test(trimmed)) return true; // age: "Marisol Huamán, 34, said"
   if (/^(a|an|the|one)\s/i.test(trimmed) && !/\b(said|says|told)\b/.test(trimmed)) return true;
   const lower = trimmed.toLowerCase();
@@ -978,8 +1059,10 @@ function speakerLabelClaims(ctx: AttributionContext, existing: RawClaim[]): RawC
       }
       if (block.kind === 'heading') return;
     }
-    const label = /^(\p{Lu}[\p{Lu}.’'-]*(?: \p{Lu}[\p{Lu}.’'-]*){0,3}):\s+/u.exec(prose.slice(block.start, Math.min(block.end, block.start + 60)));
+    // A transcript quoted paragraph by paragraph opens each with a quote mark: '"WALLACE: Let's start …'.
+    const label = /^["“]?(\p{Lu}[\p{Lu}.’'-]*(?: \p{Lu}[\p{Lu}.’'-]*){0,3}):\s+/u.exec(prose.slice(block.start, Math.min(block.end, block.start + 60)));
     if (!label || label[1].length < 2) return;
+    const labelStart = block.start + label[0].indexOf(label[1]);
     const contentStart = block.start + label[0].length;
     const contentEnd = trimEnd(prose, contentStart, block.end);
     if (contentEnd <= contentStart || existing.some((c) => c.contentStart >= block.start && c.contentStart < block.end)) return;
@@ -988,9 +1071,9 @@ function speakerLabelClaims(ctx: AttributionContext, existing: RawClaim[]): RawC
     const mention = classifyNounPhrase(name, 0, name.length, lex);
     while (sentenceIndex < sentences.length && sentences[sentenceIndex].end <= block.start) sentenceIndex++;
     out.push({
-      type: 'direct', contentStart, contentEnd, fragments: [], cueStart: block.start + label[1].length, cueEnd: block.start + label[1].length + 1, cueWord: ':',
-      sourceStart: block.start, sourceEnd: block.start + label[1].length,
-      source: mention ? { ...mention, start: block.start, end: block.start + label[1].length } : null,
+      type: 'direct', contentStart, contentEnd, fragments: [], cueStart: labelStart + label[1].length, cueEnd: labelStart + label[1].length + 1, cueWord: ':',
+      sourceStart: labelStart, sourceEnd: labelStart + label[1].length,
+      source: mention ? { ...mention, start: labelStart, end: labelStart + label[1].length } : null,
       sharesSourceWith: null, sentenceIndex: Math.min(sentenceIndex, sentences.length - 1), sentenceStart: block.start, sentenceEnd: block.end,
     });
   });
@@ -1004,8 +1087,11 @@ function dashCreditedQuotes(ctx: AttributionContext, existing: RawClaim[]): RawC
   const out: RawClaim[] = [];
   for (const quote of quotes) {
     const block = doc.blocks[quote.lastBlock];
-    const tail = /^\s*([―—–])\s*(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})\s*[.,]?\s*$/u.exec(prose.slice(quote.end, block.end));
-    if (!tail || existing.some((c) => c.contentStart <= quote.innerStart && quote.innerStart < c.contentEnd)) continue;
+    const tail = /^[ \t]*([―—–])[ \t]*(\p{Lu}[\p{L}.’'-]*(?:[ \t]+\p{Lu}[\p{L}.’'-]*){0,3})/u.exec(prose.slice(quote.end, block.end));
+    // The credit closes its paragraph or its line: reader quotes one per line form one paragraph.
+    const rest = tail ? quote.end + tail[0].length : 0;
+    const closes = !!tail && (/^[ \t]*[.,]?[ \t]*(?:\r?\n|$)/.test(doc.source.slice(rest, block.end)) || /^\s*[.,]?\s*$/.test(prose.slice(rest, block.end)));
+    if (!tail || !closes || existing.some((c) => c.contentStart <= quote.innerStart && quote.innerStart < c.contentEnd)) continue;
     const dash = quote.end + tail[0].indexOf(tail[1]);
     const nameStart = quote.end + tail[0].indexOf(tail[2]);
     const nameEnd = nameStart + tail[2].length;

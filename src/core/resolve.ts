@@ -33,6 +33,7 @@ export function resolveSpeakers(
   ].sort((a, b) => a.at - b.at || (a.entity ? -1 : 1));
 
   const resolved: ResolvedClaim[] = [];
+  const speechSoFar: ResolvedClaim[] = [];
   const sentenceOf = (offset: number): number => {
     let low = 0;
     let high = sentences.length - 1;
@@ -69,12 +70,18 @@ export function resolveSpeakers(
     if (claim.sharesSourceWith !== null) {
       actor = [...resolved].reverse().find((r) => r.raw.sourceStart === claim.sourceStart && r.raw.sourceEnd === claim.sourceEnd)?.actor ?? null;
     }
-    if (!actor) actor = resolveSource(claim, registry, resolved, subjectOfSentence, sentenceOf, entityByRange);
+    // A stance ("wants", "polls show") neither makes its holder a speaker nor becomes the previous speaker.
+    if (!actor) actor = resolveSource(claim, registry, speechSoFar, subjectOfSentence, sentenceOf, entityByRange);
+    if (claim.stance) {
+      resolved.push({ raw: claim, actor, via: [] });
+      continue;
+    }
     if (actor) {
       actor.speaker = true;
       registry.note(actor, { start: claim.sourceStart, end: claim.sourceEnd });
     }
     resolved.push({ raw: claim, actor, via: [] });
+    speechSoFar.push(resolved[resolved.length - 1]);
   }
 
   const merged = registry.mergeRoles();
@@ -89,7 +96,7 @@ export function resolveSpeakers(
     const nearby: ResolvedClaim[] = [];
     for (let s = inner.raw.sentenceIndex - 3; s <= inner.raw.sentenceIndex; s++) nearby.push(...(bySentence.get(s) ?? []));
     const outers = nearby
-      .filter((outer) => outer !== inner && outer.raw.contentStart <= inner.raw.cueStart && inner.raw.cueEnd <= outer.raw.contentEnd && outer.raw.type !== 'direct')
+      .filter((outer) => outer !== inner && !outer.raw.stance && outer.raw.contentStart <= inner.raw.cueStart && inner.raw.cueEnd <= outer.raw.contentEnd && outer.raw.type !== 'direct')
       .sort((a, b) => a.raw.contentEnd - a.raw.contentStart - (b.raw.contentEnd - b.raw.contentStart));
     const outer = outers[0];
     // "Hollis said he had found the call frank": the speaker's own report is part of the outer claim.

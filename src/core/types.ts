@@ -153,6 +153,12 @@ export interface Analysis {
   sentences: SentenceReport[];
   unattributed: Span[];
   findings: Finding[];
+  /**
+   * Extension: stated positions, beliefs and evidence — "the senator opposes the bill", "she wants a
+   * recount", "the figures show a rise". Shaped like claims (ids "s1", "s2", …) but not reported speech:
+   * they raise no findings and do not make a sentence sourced. Absent in reports from older versions.
+   */
+  stances?: Claim[];
   /** Extension: set when the input was cut or refused (binary, over the size limit). */
   notice?: string;
 }

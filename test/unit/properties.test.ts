@@ -136,7 +136,7 @@ function checkRange(range: { start: number; end: number }, where: string, limit:
 function allSpans(analysis: Analysis): Array<[string, Span]> {
   const spans: Array<[string, Span]> = [];
   for (const actor of analysis.actors) for (const mention of actor.mentions) spans.push([`actor ${actor.id} mention`, mention]);
-  for (const claim of analysis.claims) {
+  for (const claim of [...analysis.claims, ...(analysis.stances ?? [])]) {
     spans.push([`claim ${claim.id} content`, claim.content]);
     for (const fragment of claim.content.fragments ?? []) spans.push([`claim ${claim.id} fragment`, fragment]);
     if (claim.cue) spans.push([`claim ${claim.id} cue`, claim.cue]);
@@ -159,7 +159,7 @@ function checkAnalysis(input: string, analysis: Analysis, limit = input.length):
     actorIds.add(actor.id);
   }
   const claimIds = new Set<string>();
-  for (const claim of analysis.claims) {
+  for (const claim of [...analysis.claims, ...(analysis.stances ?? [])]) {
     assert.ok(!claimIds.has(claim.id), `claim id ${claim.id} is unique`);
     claimIds.add(claim.id);
     assert.ok(claim.actor === null || actorIds.has(claim.actor), `claim ${claim.id}: actor ${claim.actor} exists`);
@@ -171,7 +171,7 @@ function checkAnalysis(input: string, analysis: Analysis, limit = input.length):
     checkRange(sentence, `sentence ${i}`, limit);
     assert.ok(sentence.start >= previousEnd, `sentence ${i} [${sentence.start}, ${sentence.end}) starts after the previous one ends (${previousEnd})`);
     previousEnd = sentence.end;
-    for (const id of sentence.claims) assert.ok(claimIds.has(id), `sentence ${i}: claim ${id} exists`);
+    for (const id of sentence.claims) assert.ok(claimIds.has(id) && id.startsWith('c'), `sentence ${i}: claim ${id} exists and is a claim, not a stance`);
   });
 
   for (const finding of analysis.findings) {

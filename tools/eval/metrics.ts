@@ -394,7 +394,7 @@ function typeKey(t: string | null | undefined): string {
 }
 
 /** Scores one document. `analysis` is the engine's output on `doc.text`. */
-export function scoreDocument(doc: GoldDocument, analysis: Pick<Analysis, 'actors' | 'claims' | 'unattributed'>): DocumentDetail {
+export function scoreDocument(doc: GoldDocument, analysis: Pick<Analysis, 'actors' | 'claims' | 'unattributed' | 'stances'>): DocumentDetail {
   const c = emptyCounts();
   c.documents = 1;
   const gold: Array<{ attr: GoldAttribution; fileIndex: number }> = [];
@@ -402,7 +402,9 @@ export function scoreDocument(doc: GoldDocument, analysis: Pick<Analysis, 'actor
     if (!attr.content || attr.content.end <= attr.content.start) c.goldSkipped++;
     else gold.push({ attr, fileIndex });
   });
-  const preds = analysis.claims;
+  // PolNeAR-style gold counts beliefs, intentions and evidence as attributions ("wants", "polls show");
+  // newsroom-style gold counts reported speech only. Each is scored against its own convention.
+  const preds = doc.style === 'spans' ? [...analysis.claims, ...(analysis.stances ?? [])] : analysis.claims;
   const goldIntervals = gold.map((g) => contentIntervals(g.attr.content, doc.text));
   const goldOptional = gold.map((g) => g.attr.optional === true);
   // A prediction is compared by its whole content span, except against gold that has fragments when

@@ -95,6 +95,42 @@ const CUES: Record<string, string[]> = {
   continue: ['continued'],
 };
 
+/**
+ * Verbs of position, intention and evidence that are never reported speech: "plans to", "endorsed",
+ * "voted against". What they introduce is an actor's stance (Analysis.stances), not a claim.
+ */
+const STANCE_ONLY: Record<string, string[]> = {
+  agree: ['agree', 'agrees', 'agreeing'],
+  plan: ['plans to', 'planned to', 'planning to'],
+  intend: ['intends to', 'intended to', 'intend to'],
+  seek: ['seeks', 'sought', 'seeking'],
+  refuse: ['refuses', 'refused', 'refusing', 'refuse to'],
+  decline: ['declined to', 'declines to', 'declining to'],
+  endorse: ['endorsed', 'endorses', 'endorsing'],
+  ask: ['asked', 'asks', 'asking'],
+  blame: ['blamed', 'blames', 'blaming'],
+  doubt: ['doubts', 'doubted'],
+  view: ['views', 'viewed'],
+  mock: ['mocked', 'mocks', 'mocking'],
+  dismiss: ['dismissed', 'dismisses', 'dismissing'],
+  slam: ['slammed', 'slams', 'slamming'],
+  denounce: ['denounced', 'denounces', 'denouncing'],
+  defend: ['defended', 'defends', 'defending'],
+  hail: ['hailed', 'hails', 'lauded', 'lauds'],
+  tout: ['touted', 'touts', 'touting', 'promoted', 'promotes'],
+  threaten: ['threatened', 'threatens', 'threatening'],
+  dispute: ['disputed', 'disputes', 'disputing'],
+  'push for': ['pushed for', 'pushes for', 'pushing for'],
+  'talk about': ['talked about', 'talks about', 'talking about', 'spoke about', 'spoke of', 'speaking of', 'speaks about'],
+  discuss: ['discussed', 'discusses', 'discussing'],
+  highlight: ['highlighted', 'highlights', 'highlighting'],
+  echo: ['echoed', 'echoes', 'echoing'],
+  liken: ['likened', 'likens', 'likening'],
+  vote: ['voted for', 'voted against', 'voted to', 'votes for', 'votes against'],
+  encourage: ['encouraged', 'encourages', 'encouraging'],
+  'call on': ['called on', 'calls on', 'calling on'],
+};
+
 /** Cues that pass judgement on the speaker. "admitted" implies guilt; "claimed" implies doubt. */
 const LOADED = [
   'admit', 'admits', 'admitted', 'admitting',
@@ -110,6 +146,7 @@ const LOADED = [
 const en: LanguageData = {
   code: 'en',
   cues: CUES,
+  stanceOnlyCues: STANCE_ONLY,
   loadedCues: LOADED,
   // Verbs that take the speech content as direct object rather than a that-clause.
   objectCues: ['described', 'describes', 'describing', 'called', 'calls', 'calling', 'urged', 'urges', 'welcomed', 'welcomes', 'denied', 'denies', 'denying', 'ascribed', 'promised', 'promises', 'announced', 'announces', 'reported', 'reports', 'signals'],

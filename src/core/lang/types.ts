@@ -5,6 +5,8 @@ export interface LanguageData {
   code: string;
   /** Speech and reporting verbs: lemma → inflected forms (multi-word forms such as "pointed out" allowed). */
   cues: Record<string, string[]>;
+  /** Verbs of position, intention and evidence ("plans to", "endorsed"): they give stances, never claims. */
+  stanceOnlyCues: Record<string, string[]>;
   /** Cue forms that pass judgement on the speaker ("claimed", "admitted"). */
   loadedCues: string[];
   /** Cue forms whose content is a direct object ("described X as", "called X"). */

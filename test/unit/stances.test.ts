@@ -1,0 +1,128 @@
+// Stances: positions, intentions, beliefs and evidence ("plans to", "endorsed", "was accused of").
+// They are reported apart from claims, so that they never change a claim, a finding or the
+// unattributed list — the newsroom lints stay about reported speech.
+import * as assert from 'node:assert/strict';
+import { analyze, type Analysis, type Claim } from '../../src/core';
+
+const stanceWith = (a: Analysis, fragment: string): Claim => {
+  const found = (a.stances ?? []).find((s) => s.content.text.includes(fragment));
+  assert.ok(found, `no stance contains "${fragment}"; stances: ${(a.stances ?? []).map((s) => `${s.cue?.text}: ${s.content.text}`).join(' | ')}`);
+  return found;
+};
+const actorName = (a: Analysis, c: Claim): string | undefined => a.actors.find((x) => x.id === c.actor)?.name;
+
+describe('engine: stances', () => {
+  it('reports an intention with its holder, cue and content, apart from claims', () => {
+    const text = 'Governor Elena Marsh said on Monday that the budget was balanced. Marsh plans to veto the transit levy before the summer recess.\n';
+    const a = analyze(text);
+    const stance = stanceWith(a, 'veto the transit levy');
+    assert.equal(stance.cue?.text, 'plans to');
+    assert.equal(stance.source?.text, 'Marsh');
+    assert.equal(actorName(a, stance), 'Elena Marsh');
+    assert.match(stance.id, /^s\d+$/);
+    assert.ok(!a.claims.some((c) => c.content.text.includes('veto')), 'an intention is not a claim');
+    assert.equal(a.claims.length, 1);
+    for (const s of a.stances ?? []) assert.equal(text.slice(s.content.start, s.content.end), s.content.text);
+  });
+
+  it('keeps stance verbs that need a that-clause as stances when they take an object', () => {
+    const a = analyze('The harbour board criticized the dredging contract in a short letter.\n');
+    assert.equal(a.claims.length, 0, 'a stance with a plain object is not reported speech');
+    const stance = stanceWith(a, 'the dredging contract');
+    assert.equal(stance.cue?.text, 'criticized');
+    assert.equal(stance.source?.text, 'The harbour board');
+  });
+
+  it('a stance ends at its clause: ", saying …" and ", although …" are not part of the position', () => {
+    const a = analyze('Senator Ruth Okafor endorsed the ferry bill, saying the island had waited long enough.\n');
+    const stance = stanceWith(a, 'the ferry bill');
+    assert.equal(stance.content.text, 'the ferry bill');
+    // The participle is reported speech of its own.
+    assert.ok(a.claims.some((c) => c.content.text.startsWith('the island had waited')));
+  });
+
+  it('an agentless passive ("was accused of") is a stance with no source', () => {
+    const text = 'The contractor was accused of inflating the repair bills for the north pier.\n';
+    const a = analyze(text);
+    const stance = stanceWith(a, 'inflating the repair bills');
+    assert.equal(stance.source, null);
+    assert.equal(stance.actor, null);
+    assert.equal(stance.cue?.text, 'accused');
+    assert.ok(stance.content.text.startsWith('The contractor was accused of'), stance.content.text);
+    assert.equal(a.claims.length, 0);
+  });
+
+  it('"was praised by" names its source: that passive stays a claim or stance with the agent', () => {
+    const a = analyze('The plan was criticized by the Harbour Users Association as too costly.\n');
+    const all = [...a.claims, ...(a.stances ?? [])];
+    assert.ok(all.some((c) => c.source?.text === 'the Harbour Users Association'), all.map((c) => c.source?.text).join(' | '));
+  });
+
+  it('stances raise no findings and do not make a sentence sourced', () => {
+    const text = 'The council wants a new bridge. The bridge will cost 40 million euros and open in 2031.\n';
+    const withStance = analyze(text);
+    assert.ok((withStance.stances ?? []).some((s) => s.content.text.includes('a new bridge')));
+    const ids = new Set((withStance.stances ?? []).map((s) => s.id));
+    for (const sentence of withStance.sentences) for (const id of sentence.claims) assert.ok(!ids.has(id));
+    assert.ok(withStance.findings.every((f) => !text.slice(f.start, f.end).includes('wants')), 'no finding on the stance cue');
+    assert.ok(withStance.unattributed.some((u) => u.text.includes('40 million')), 'the figure sentence is still unattributed');
+  });
+
+  it('a stance never moves a speech claim: "…, who feared reprisals, told …" keeps its source', () => {
+    const text = 'A nurse on the night ward, who asked not to be named because she feared reprisals, told the Courier that staffing had collapsed.\n';
+    const a = analyze(text);
+    const claim = a.claims.find((c) => c.content.text.includes('staffing had collapsed'));
+    assert.ok(claim, a.claims.map((c) => c.content.text).join(' | '));
+    assert.match(claim.source?.text ?? '', /^A nurse on the night ward/);
+    assert.equal(a.actors.find((x) => x.id === claim.actor)?.kind, 'anonymous');
+  });
+
+  it('a stance is never the outer claim of a nested chain', () => {
+    const a = analyze('The union wants the port authority to explain why the inspectors reported that the cranes were unsafe.\n');
+    for (const claim of a.claims) assert.deepEqual(claim.via.filter((id) => a.actors.find((x) => x.id === id)?.name === 'union'), []);
+  });
+
+  it('ordinary speech is untouched: claims of a plain draft have no stances', () => {
+    const a = analyze('"We will reopen the market on Friday," Mayor Ines Duarte said.\n');
+    assert.equal(a.claims.length, 1);
+    assert.deepEqual(a.stances, []);
+  });
+});
+
+describe('engine: attribution forms found while building stances', () => {
+  it('a possessive appositive does not hide the subject: "X, Y\'s only ally, said"', () => {
+    const a = analyze('Even Norway, Iceland’s closest partner in the talks, said it was "deeply concerned" about the quota.\n');
+    const claim = a.claims.find((c) => c.content.text.includes('deeply concerned'));
+    assert.ok(claim);
+    assert.match(claim.source?.text ?? '', /^Norway/);
+    assert.equal(actorName(a, claim), 'Norway');
+  });
+
+  it('"and" inside a described subject does not cut it: "Experts on fisheries and ocean law said"', () => {
+    const a = analyze('Experts on fisheries and ocean law said the ruling could reopen the dispute.\n');
+    const claim = a.claims.find((c) => c.content.text.includes('reopen the dispute'));
+    assert.ok(claim, a.claims.map((c) => c.content.text).join(' | '));
+    assert.equal(claim.source?.text, 'Experts on fisheries and ocean law');
+  });
+
+  it('a transcript quoted paragraph by paragraph: "\\"HOST: …" is the host speaking', () => {
+    const text = 'Partial transcript:\n\n"HOST: Will the minister attend the hearing tomorrow?\n\n"OKAFOR: She will, and she will answer every question.\n';
+    const a = analyze(text, { format: 'text' });
+    const host = a.claims.find((c) => c.content.text.startsWith('Will the minister'));
+    const guest = a.claims.find((c) => c.content.text.startsWith('She will'));
+    assert.ok(host && guest, a.claims.map((c) => c.content.text).join(' | '));
+    assert.equal(host.source?.text, 'HOST');
+    assert.equal(guest.source?.text, 'OKAFOR');
+    assert.equal(guest.cue?.text, ':');
+  });
+
+  it('reader quotes credited with a dash, one per line, each get their reader', () => {
+    const text = 'Readers wrote in:\n\n“The ferry is always late.” ― Dana Whitlock\n“Nobody asked the islanders.” ― Rafael Ortiz\n';
+    const a = analyze(text, { format: 'text' });
+    const late = a.claims.find((c) => c.content.text.includes('always late'));
+    const asked = a.claims.find((c) => c.content.text.includes('Nobody asked'));
+    assert.ok(late && asked, a.claims.map((c) => c.content.text).join(' | '));
+    assert.equal(late.source?.text, 'Dana Whitlock');
+    assert.equal(asked.source?.text, 'Rafael Ortiz');
+  });
+});
