@@ -48,7 +48,7 @@ export function helpText(version: string): string {
     '  source-trace analyze|check --sources GLOB FILE…   (quotes checked against transcripts)',
     '',
     'Commands:',
-    '  analyze   List the actors, their claims and the unattributed sentences.',
+    '  analyze   List the actors, their claims and stances, and the unattributed sentences.',
     '            With --json: one file prints the Analysis object (report version 1);',
     '            several files print an array of Analysis objects, each with a "file" field.',
     '  check     Print findings like a linter, one per line:',

@@ -156,6 +156,8 @@ export interface Summary {
   unattributed: number;
   /** Claims whose source resolves to an anonymous actor. */
   anonymous: number;
+  /** Positions, intentions, beliefs and evidence ("plans to", "polls show"): not claims. */
+  stances: number;
 }
 
 export function summarize(analysis: Analysis): Summary {
@@ -164,17 +166,19 @@ export function summarize(analysis: Analysis): Summary {
     claims: analysis.claims.length,
     unattributed: analysis.unattributed.length,
     anonymous: analysis.claims.filter((claim) => claim.actor !== null && anonymous.has(claim.actor)).length,
+    stances: analysis.stances?.length ?? 0,
   };
 }
 
-/** "7 claims · 1 unattributed · 2 anonymous" */
-export function formatSummary(summary: Summary): string {
-  return `${plural(summary.claims, 'claim')} · ${summary.unattributed} unattributed · ${summary.anonymous} anonymous`;
+/** "7 claims · 1 unattributed · 2 anonymous", then " · 3 stances" when there are any. */
+export function formatSummary(summary: Pick<Summary, 'claims' | 'unattributed' | 'anonymous'> & { stances?: number }): string {
+  const stances = summary.stances ? ` · ${plural(summary.stances, 'stance')}` : '';
+  return `${plural(summary.claims, 'claim')} · ${summary.unattributed} unattributed · ${summary.anonymous} anonymous${stances}`;
 }
 
-export function describeActor(actor: Actor, claims: number): string {
+export function describeActor(actor: Actor, claims: number, stances = 0): string {
   const details = [actor.kind, actor.title].filter((part): part is string => Boolean(part)).join(', ');
-  return `${oneLine(actor.name)} (${details}) — ${plural(claims, 'claim')}`;
+  return `${oneLine(actor.name)} (${details}) — ${plural(claims, 'claim')}${stances ? `, ${plural(stances, 'stance')}` : ''}`;
 }
 
 function describeClaim(claim: Claim, analysis: Analysis, index: LineIndex): string {
@@ -185,7 +189,8 @@ function describeClaim(claim: Claim, analysis: Analysis, index: LineIndex): stri
     .map((id) => analysis.actors.find((actor) => actor.id === id)?.name ?? id)
     .map((name) => ` [via ${oneLine(name)}]`)
     .join('');
-  const head = `      ${claim.type.padEnd(12)} ${cue.padEnd(17)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
+  const kind = claim.id.startsWith('s') ? 'stance' : claim.type;
+  const head = `      ${kind.padEnd(12)} ${cue.padEnd(17)} ${`${line}:${column}`.padEnd(8)} ${shorten(claim.content.text, 72)}${via}`;
   return [head, ...describeClaimEvidence(claim)].join('\n');
 }
 
@@ -205,26 +210,39 @@ export function formatAnalysis(file: string, text: string, analysis: Analysis, i
   if (analysis.notice) lines.push(`  note: ${oneLine(analysis.notice)}`);
 
   const known = new Set(analysis.actors.map((actor) => actor.id));
-  const byActor = new Map<string | null, Claim[]>();
-  for (const claim of analysis.claims) {
-    const key = claim.actor !== null && known.has(claim.actor) ? claim.actor : null;
-    const list = byActor.get(key) ?? [];
-    list.push(claim);
-    byActor.set(key, list);
-  }
+  const group = (list: Claim[]): Map<string | null, Claim[]> => {
+    const byActor = new Map<string | null, Claim[]>();
+    for (const claim of list) {
+      const key = claim.actor !== null && known.has(claim.actor) ? claim.actor : null;
+      byActor.set(key, [...(byActor.get(key) ?? []), claim]);
+    }
+    return byActor;
+  };
+  const byActor = group(analysis.claims);
+  const stancesByActor = group(analysis.stances ?? []);
 
   lines.push('', '  Actors');
   if (analysis.actors.length === 0) lines.push('    (none found)');
   for (const actor of analysis.actors) {
     const claims = byActor.get(actor.id) ?? [];
-    lines.push(`    ${describeActor(actor, claims.length)}`);
+    const stances = stancesByActor.get(actor.id) ?? [];
+    lines.push(`    ${describeActor(actor, claims.length, stances.length)}`);
     if (actor.register) lines.push(`      ${describeRegister(actor.register)}`);
-    for (const claim of claims) lines.push(describeClaim(claim, analysis, index));
+    for (const claim of [...claims, ...stances]) lines.push(describeClaim(claim, analysis, index));
   }
   const orphans = byActor.get(null) ?? [];
   if (orphans.length > 0) {
     lines.push(`    Source not identified — ${plural(orphans.length, 'claim')}`);
     for (const claim of orphans) lines.push(describeClaim(claim, analysis, index));
+  }
+  const unheld = stancesByActor.get(null) ?? [];
+  if (unheld.length > 0) {
+    // "members had rejected …" (a group the story does not list as an actor) or "was accused of …"
+    // (a view reported with nobody named as holding it).
+    lines.push(`    Holder not identified — ${plural(unheld.length, 'stance')}`);
+    for (const stance of unheld) {
+      lines.push(describeClaim(stance, analysis, index) + (stance.source ? ` (held by “${shorten(stance.source.text, 40)}”)` : ' (nobody named)'));
+    }
   }
 
   lines.push('', '  Unattributed');

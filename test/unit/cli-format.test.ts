@@ -15,6 +15,7 @@ import {
   summarize,
 } from '../../src/cli/format';
 import type { Analysis, Claim, Finding, Span } from '../../src/core/types';
+import { analyze } from '../../src/core';
 
 // A hand-made analysis of a small draft, so formatting is tested without the engine.
 const DRAFT = [
@@ -137,7 +138,7 @@ describe('cli format: shorten', () => {
 
 describe('cli format: summary', () => {
   it('counts claims, unattributed sentences and claims from anonymous sources', () => {
-    assert.deepEqual(summarize(ANALYSIS), { claims: 4, unattributed: 1, anonymous: 1 });
+    assert.deepEqual(summarize(ANALYSIS), { claims: 4, unattributed: 1, anonymous: 1, stances: 0 });
     assert.equal(formatSummary({ claims: 7, unattributed: 1, anonymous: 2 }), '7 claims · 1 unattributed · 2 anonymous');
     assert.equal(formatSummary({ claims: 1, unattributed: 0, anonymous: 0 }), '1 claim · 0 unattributed · 0 anonymous');
   });
@@ -187,6 +188,20 @@ describe('cli format: formatAnalysis', () => {
     const line = report.split('\n').find((l) => l.includes('word'))!;
     assert.ok(line.endsWith('…'), line);
     assert.ok(line.length < 130, line);
+  });
+
+  it('lists stances under their holder, after the claims, and those held by nobody named in their own group', () => {
+    const text = 'Governor Elena Marsh said the budget was balanced. Marsh plans to veto the transit levy.\n\nThe contractor was accused of inflating the repair bills.\n';
+    const report = formatAnalysis('stances.md', text, analyze(text));
+    const rows = report.split('\n');
+    const marsh = rows.findIndex((line) => line.includes('Elena Marsh (person, Governor) — 1 claim, 1 stance'));
+    assert.ok(marsh > 0, report);
+    assert.match(rows[marsh + 1], /^ {6}indirect +said +1:/);
+    assert.match(rows[marsh + 2], /^ {6}stance +plans to +1:\d+ +veto the transit levy$/);
+    const unheld = rows.findIndex((line) => line.includes('Holder not identified — 1 stance'));
+    assert.ok(unheld > marsh, report);
+    assert.match(rows[unheld + 1], /^ {6}stance +accused +3:1 +The contractor was accused of inflating the repair bills \(nobody named\)$/);
+    assert.match(report, /1 claim · 0 unattributed · 0 anonymous · 2 stances$/);
   });
 
   it('says so when nothing was found, and shows a notice', () => {
