@@ -198,7 +198,7 @@ function main(): void {
     for (const r of results) {
       out.push(renderMetrics(r.corpus, r.metrics, {
         goldOptional: r.counts.goldOptional, goldSkipped: r.counts.goldSkipped, predIgnored: r.counts.predIgnored,
-        predClaims: r.counts.predClaims, ms: r.ms,
+        predClaims: r.counts.predClaims, predStances: r.counts.predStances, ms: r.ms,
       }));
       out.push('');
     }

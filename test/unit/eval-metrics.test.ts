@@ -213,6 +213,13 @@ describe('eval metrics: scoring a newsroom document', () => {
     assert.equal(m.notAttributions.tripped, 1);
   });
 
+  it('newsroom-style gold counts reported speech only: a stance is neither a match nor a false positive', () => {
+    const stances = [claim('s1', sp(text, 'the budget was balanced.'), { actor: 'A1' })];
+    const m = summarize(scoreDocument(doc, { actors: [], claims: [], unattributed: [], stances }).counts);
+    assert.equal(m.content.tp, 0);
+    assert.equal(m.content.pred, 0);
+  });
+
   it('an empty engine output scores zero, not NaN', () => {
     const m = summarize(scoreDocument(doc, { actors: [], claims: [], unattributed: [] }).counts);
     assert.deepEqual([m.content.p, m.content.r, m.content.f1], [0, 0, 0]);
@@ -250,6 +257,16 @@ describe('eval metrics: PolNeAR speaker by source span', () => {
     const m = summarize(scoreDocument(doc, { actors: [], claims: bad, unattributed: [] }).counts);
     assert.equal(m.content.tp, 2);
     assert.equal(m.contentSpeaker.tp, 0);
+  });
+
+  it('scores stances against PolNeAR-style gold, which counts beliefs and evidence', () => {
+    const claims = [claim('a', sp(text, 'taxes will rise'), { source: sp(text, 'Smith') })];
+    const stances = [claim('s1', sp(text, 'a close race'), { source: null })];
+    const d = scoreDocument(doc, { actors: [], claims, unattributed: [], stances });
+    const m = summarize(d.counts);
+    assert.equal(m.content.tp, 2);
+    assert.equal(d.counts.predStances, 1);
+    assert.equal(summarize(scoreDocument(doc, { actors: [], claims, unattributed: [] }).counts).content.tp, 1);
   });
 
   it('compares fragments with fragments when both sides have them', () => {

@@ -314,6 +314,8 @@ export interface Counts {
   /** gold attributions skipped because they have no content span (PolNeAR has a few) */
   goldSkipped: number;
   predClaims: number;
+  /** stances the engine reported; scored (inside predClaims) only against PolNeAR-style gold */
+  predStances: number;
   /** predictions scored: paired with required gold + false positives */
   predScored: number;
   predIgnored: number;
@@ -347,7 +349,7 @@ export interface Counts {
 
 export function emptyCounts(): Counts {
   return {
-    documents: 0, goldRequired: 0, goldOptional: 0, goldSkipped: 0, predClaims: 0, predScored: 0, predIgnored: 0,
+    documents: 0, goldRequired: 0, goldOptional: 0, goldSkipped: 0, predClaims: 0, predStances: 0, predScored: 0, predIgnored: 0,
     pairs: 0, falsePositives: 0, misses: 0, speakerCorrect: 0, cueCorrect: 0, typeJudged: 0, typeCorrect: 0,
     byType: {}, typeConfusion: {}, actorsAvailable: false, predActors: 0, predActorsScored: 0, predActorsMapped: 0,
     goldActors: 0, goldActorsFound: 0, actorSplits: 0, unattributedAvailable: false, predUnattributed: 0,
@@ -422,6 +424,7 @@ export function scoreDocument(doc: GoldDocument, analysis: Pick<Analysis, 'actor
   c.goldRequired = goldOptional.filter((x) => !x).length;
   c.goldOptional = goldOptional.filter((x) => x).length;
   c.predClaims = preds.length;
+  c.predStances = analysis.stances?.length ?? 0;
   c.predIgnored = pairing.ignoredPreds.length;
   c.pairs = pairing.pairs.length;
   c.falsePositives = pairing.falsePositives.length;

@@ -12,7 +12,7 @@ function ratioText(r: Ratio): string {
   return r.value === null ? `  n/a   (0 matched pairs)` : `${f3(r.value)}   (${r.num} / ${r.den})`;
 }
 
-export function renderMetrics(corpus: Corpus, m: Metrics, extra: { goldOptional: number; goldSkipped: number; predIgnored: number; predClaims: number; ms: number }): string {
+export function renderMetrics(corpus: Corpus, m: Metrics, extra: { goldOptional: number; goldSkipped: number; predIgnored: number; predClaims: number; predStances: number; ms: number }): string {
   const lines: string[] = [];
   const docs = corpus.documents.length;
   lines.push(`${corpus.name}  (${docs} document${docs === 1 ? '' : 's'}, ${corpus.dir})`);
@@ -21,7 +21,7 @@ export function renderMetrics(corpus: Corpus, m: Metrics, extra: { goldOptional:
       (extra.goldSkipped ? `, ${extra.goldSkipped} skipped (no content span)` : ''),
   );
   lines.push(
-    `  predicted: ${extra.predClaims} claims, ${extra.predIgnored} ignored (match optional gold), ${m.content.pred} scored; analysis took ${extra.ms.toFixed(0)} ms`,
+    `  predicted: ${describePredicted(corpus, extra.predClaims, extra.predStances)}, ${extra.predIgnored} ignored (match optional gold), ${m.content.pred} scored; analysis took ${extra.ms.toFixed(0)} ms`,
   );
   lines.push(`  micro-averaged: TP/FP/FN are summed over all documents, then P/R/F1 computed once`);
   lines.push(`                          P       R       F1     TP / predicted / gold`);
@@ -207,4 +207,10 @@ export function renderDocumentErrors(corpus: Corpus, doc: CorpusDocument, analys
     for (const p of t.preds) out.push(`          by ${predText(p)}${t.byErrors.includes(p) ? '' : ' [matches gold containing it]'}`);
   }
   return out.join('\n');
+}
+
+/** Stances count as attributions only where the gold's convention says so (PolNeAR: beliefs and evidence). */
+function describePredicted(corpus: Corpus, scored: number, stances: number): string {
+  if (corpus.style === 'polnear') return `${scored - stances} claims + ${stances} stances (this gold counts beliefs and evidence)`;
+  return `${scored} claims (${stances} stances not scored: this gold counts reported speech only)`;
 }
