@@ -120,7 +120,7 @@ export function createCueFinder(lang: LanguageData): CueFinder {
 }
 
 // Forms that are also nouns ("the report", "a claim", "his remarks"): a cue only when used as a verb.
-const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'charge']);
+const NOUN_LIKE = new Set(['report', 'reports', 'claim', 'claims', 'call', 'calls', 'warning', 'note', 'notes', 'remarks', 'promise', 'promises', 'forecast', 'forecasts', 'estimate', 'estimates', 'rules', 'show', 'shows', 'tweet', 'tweets', 'post', 'stress', 'answer', 'comment', 'pledge', 'pledges', 'vow', 'vows', 'state', 'states', 'signals', 'welcomes', 'writing', 'reporting', 'charge', 'charges']);
 const NEEDS_THAT = new Set(['concede', 'concedes', 'conceded', 'conceding', 'show', 'shows', 'showed', 'agreed']);
 const TIME_WORDS = /^(on|in|at|during|after|before|last|this|next|yesterday|today|tonight|earlier|later|late|early|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|night|morning|afternoon|evening|the|a|an|its|his|her|their|of|news|conference|statement|interview|speech|briefing|call|phone|vote|meeting|hearing|session|event|rally|visit|trip|press|recent|same|day|weekend|then|also|again|separately|previously|recently|publicly|privately|by|via|with|to|through|over|from|for|wednesday's|tuesday's|monday's|thursday's|friday's|sunday's|saturday's|\d+)$/i;
 
@@ -145,6 +145,8 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
     }
     endBeforeNextSubject(prose, sentenceClaims, sentenceClaims);
     endBeforeNextSubject(prose, stances, [...sentenceClaims, ...stances]);
+    endBeforePostposedCue(prose, sentenceClaims, sentenceClaims);
+    endBeforePostposedCue(prose, stances, sentenceClaims);
     claims.push(...sentenceClaims, ...stances);
   });
 
@@ -165,6 +167,22 @@ function endBeforeNextSubject(prose: string, claims: RawClaim[], next: RawClaim[
       if (a === b || b.sourceStart <= a.contentStart || b.sourceStart >= a.contentEnd || b.sharesSourceWith !== null) continue;
       const lead = /,?\s*(?:while|whereas|and|but)\s*$/.exec(prose.slice(a.contentStart, b.sourceStart));
       if (lead) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + lead.index);
+    }
+  }
+}
+
+/**
+ * "Protocol called for her to be taken to a trauma centre, sources said": the post-posed ", sources said"
+ * credits the whole clause; it is not part of what the protocol called for.
+ */
+function endBeforePostposedCue(prose: string, claims: RawClaim[], others: RawClaim[]): void {
+  for (const a of claims) {
+    if (a.type === 'direct') continue;
+    for (const b of others) {
+      const tail = Math.min(b.sourceStart, b.cueStart);
+      if (a === b || b.contentEnd > tail || tail <= a.contentStart || tail >= a.contentEnd) continue;
+      const comma = /,\s*$/.exec(prose.slice(a.contentStart, tail));
+      if (comma) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + comma.index);
     }
   }
 }
@@ -284,7 +302,10 @@ function readCue(
   }
   // Passives: "were reported by local media to have …" names its source after "by"; without an agent
   // ("was announced to have died") nobody is named, and that is a hedge, not a claim.
-  const passive = /(?:^|\s)(?:been|be|being|was|were|is|are)(?:\s+(?:not|widely|long|also|often|generally|now|still))?\s*$/i.test(before);
+  // "is demanding", "was once again questioning": a progressive verb, its subject before the auxiliary.
+  const auxiliary = /(?:^|\s)((?:been|be|being|was|were|is|are|[’']s|[’']re)(?:\s+(?:not|widely|long|also|often|generally|now|still|once\s+again|again))?)\s*$/i.exec(before);
+  const progressive = !!auxiliary && /ing$/.test(cue.word.split(' ')[0]);
+  const passive = !!auxiliary && !progressive && !/^[’']/.test(auxiliary[1]);
   if (passive) {
     const agent = /^\s+by\s+/.exec(prose.slice(cue.end, cue.end + 10));
     if (!agent) return agentlessPassive(ctx, sentence, sentenceIndex, cue);
@@ -338,10 +359,11 @@ function readCue(
   }
 
   // Participles after a comma take the sentence's subject (", saying …").
-  const participle = cues.isParticiple(cue.word);
+  const participle = cues.isParticiple(cue.word) && !progressive;
 
-  // 2. Source before the cue.
-  let subject = subjectBefore(ctx, S, cue.start, earlier);
+  // 2. Source before the cue (before its auxiliary, for "is demanding").
+  const subjectEnd = progressive ? S + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1]) : cue.start;
+  let subject = subjectBefore(ctx, S, subjectEnd, earlier);
   let sharesSourceWith: number | null = null;
   if (!subject && participle) {
     subject = sentenceSubject(ctx, S, cue.start, earlier);

@@ -263,6 +263,10 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     if (head) return { ...head, end: words[words.length - 1].end };
   }
 
+  // "the city of Alden", "the State of Ohio": a local or state government, named after its place.
+  const seat = /^(?:[Tt]he\s+)?([Cc]ity|[Tt]own|[Cc]ounty|[Ss]tate|[Vv]illage|[Pp]rovince|[Mm]unicipality|[Bb]orough|[Gg]overnment)\s+of\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})$/u.exec(prose.slice(words[0].start, words[words.length - 1].end));
+  if (seat) return base('organization', `${seat[1][0].toUpperCase()}${seat[1].slice(1).toLowerCase()} of ${seat[2]}`, 'name');
+
   // Pronouns, and a plural noun that only looks like a name because it opens the sentence ("Retailers").
   if (words.length === 1 && (lex.groupHeads.has(lowerWords[0]) || lex.anonymousHeads.has(lowerWords[0])) && !lex.knownOrgs.has(lowerWords[0])) {
     return describeUnnamed(base, lowerWords[0], words[0].text, lex, false);

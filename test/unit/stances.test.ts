@@ -125,4 +125,40 @@ describe('engine: attribution forms found while building stances', () => {
     assert.equal(late.source?.text, 'Dana Whitlock');
     assert.equal(asked.source?.text, 'Rafael Ortiz');
   });
+
+  it('a progressive verb takes the subject before its auxiliary: "The city of Alden is demanding that …"', () => {
+    const a = analyze('The city of Alden is demanding that the ferry company restore the winter timetable.\n');
+    const all = [...a.claims, ...(a.stances ?? [])];
+    const demand = all.find((c) => c.cue?.text === 'demanding');
+    assert.ok(demand, all.map((c) => `${c.cue?.text}: ${c.content.text}`).join(' | '));
+    assert.equal(demand.source?.text, 'The city of Alden');
+    assert.equal(demand.content.text, 'the ferry company restore the winter timetable');
+  });
+
+  it('a post-posed credit is not part of the clause it credits: "X called for Y, sources said"', () => {
+    const a = analyze('Hospital protocol called for the patient to be moved to the trauma unit, sources said.\n');
+    const credit = a.claims.find((c) => c.cue?.text === 'said');
+    assert.ok(credit);
+    assert.ok(credit.content.text.startsWith('Hospital protocol called for'), credit.content.text);
+    const inner = [...a.claims, ...(a.stances ?? [])].find((c) => c.cue?.text === 'called for');
+    assert.ok(inner);
+    assert.equal(inner.content.text, 'the patient to be moved to the trauma unit');
+  });
+
+  it('"the city of Alden" is a local government, an organisation named after its place', () => {
+    const a = analyze('The city of Alden said on Friday that it would appeal the ruling. The city of Alden has appealed twice before.\n');
+    const claim = a.claims.find((c) => c.content.text.includes('appeal the ruling'));
+    assert.ok(claim);
+    assert.equal(claim.source?.text, 'The city of Alden');
+    const actor = a.actors.find((x) => x.id === claim.actor);
+    assert.deepEqual([actor?.name, actor?.kind], ['City of Alden', 'organization']);
+  });
+
+  it('"The Courier has learned" credits the newspaper', () => {
+    const a = analyze('The mayor left the meeting early to meet the developers, the Daily Courier has learned.\n');
+    const claim = a.claims.find((c) => c.cue?.text === 'has learned');
+    assert.ok(claim, a.claims.map((c) => c.cue?.text).join(' | '));
+    assert.equal(claim.source?.text, 'the Daily Courier');
+    assert.ok(claim.content.text.startsWith('The mayor left the meeting early'));
+  });
 });

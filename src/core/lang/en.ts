@@ -64,7 +64,7 @@ const CUES: Record<string, string[]> = {
   caution: ['caution', 'cautions', 'cautioned'],
   observe: ['observed'],
   boast: ['boast', 'boasts', 'boasted'],
-  charge: ['charged'],
+  charge: ['charged', 'charges'],
   accuse: ['accused', 'accuses'],
   signal: ['signals', 'signalled', 'signaled'],
   welcome: ['welcomed', 'welcomes'],
@@ -93,6 +93,7 @@ const CUES: Record<string, string[]> = {
   condemn: ['condemned', 'condemns'],
   'call for': ['called for', 'calls for', 'calling for'],
   continue: ['continued'],
+  learn: ['has learned', 'have learned', 'had learned', 'has learnt', 'have learnt'],
 };
 
 /**
@@ -129,6 +130,20 @@ const STANCE_ONLY: Record<string, string[]> = {
   vote: ['voted for', 'voted against', 'voted to', 'votes for', 'votes against'],
   encourage: ['encouraged', 'encourages', 'encouraging'],
   'call on': ['called on', 'calls on', 'calling on'],
+  'point to': ['pointed to', 'points to', 'pointing to'],
+  decide: ['decided to', 'decided against', 'decides to', 'decided not to'],
+  // The -ing forms of stance verbs ("is demanding that", ", criticizing the plan") are stances as well.
+  demand: ['demanding'],
+  question: ['questioning'],
+  criticize: ['criticizing', 'criticising'],
+  praise: ['praising'],
+  oppose: ['opposing'],
+  attack: ['attacking'],
+  condemn: ['condemning'],
+  reject: ['rejecting'],
+  propose: ['proposing'],
+  hope: ['hoping'],
+  fear: ['fearing'],
 };
 
 /** Cues that pass judgement on the speaker. "admitted" implies guilt; "claimed" implies doubt. */
