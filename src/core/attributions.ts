@@ -141,6 +141,7 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
         claim.stance = true;
         if (claim.type !== 'direct') claim.contentEnd = stanceEnd(ctx, claim.contentStart, claim.contentEnd);
       }
+      if (claim && claim.stance && !plausibleHolder(prose, claim)) continue;
       if (claim) (claim.stance ? stances : sentenceClaims).push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
     }
     endBeforeNextSubject(prose, sentenceClaims, sentenceClaims);
@@ -169,6 +170,21 @@ function endBeforeNextSubject(prose: string, claims: RawClaim[], next: RawClaim[
       if (lead) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + lead.index);
     }
   }
+}
+
+/**
+ * A stance's holder must read as a noun phrase. Stance verbs are common enough that the subject finder
+ * sometimes returns a stretch of clause ("the videos show Scott leaving his car when"); speech verbs
+ * have their own, stricter cues, so this check is for stances only.
+ */
+function plausibleHolder(prose: string, claim: RawClaim): boolean {
+  if (!claim.source) return true;
+  const text = prose.slice(claim.sourceStart, claim.sourceEnd);
+  const head = text.split(',')[0];
+  if (head.trim().split(/\s+/).length > 8) return false;
+  if (/\s(?:and|or|but|when|to|of|for|against|from|on|in|with|that|who)$/i.test(text.trim())) return false;
+  if (/^(?:said|would|writing|says)\b/i.test(text.trim())) return false;
+  return !/\s(?:is|are|was|were|remain|remains|continue|continues|show|shows|showed|said|suggested|called|renewed|doesn’t|doesn't|don’t|don't|would)\s/i.test(` ${head} `);
 }
 
 /**

@@ -82,6 +82,13 @@ describe('engine: stances', () => {
     for (const claim of a.claims) assert.deepEqual(claim.via.filter((id) => a.actors.find((x) => x.id === id)?.name === 'union'), []);
   });
 
+  it('a stance needs a holder that reads as a noun phrase, not a stretch of clause', () => {
+    const a = analyze('Footage shows the driver calmly leaving his car when asked to do so by officers.\n');
+    const stances = a.stances ?? [];
+    assert.ok(stances.some((s) => s.cue?.text === 'shows' && s.source?.text === 'Footage'), stances.map((s) => `${s.source?.text}: ${s.cue?.text}`).join(' | '));
+    assert.ok(!stances.some((s) => s.cue?.text === 'asked'), 'no holder "Footage shows the driver … when"');
+  });
+
   it('ordinary speech is untouched: claims of a plain draft have no stances', () => {
     const a = analyze('"We will reopen the market on Friday," Mayor Ines Duarte said.\n');
     assert.equal(a.claims.length, 1);
