@@ -4,7 +4,7 @@ import type { Analysis } from '../core/types';
 import type { ActiveDraft } from './activeDraft';
 import type { AnalysisCache, AnalysisState } from './analysisCache';
 import type { Settings } from './settings';
-import { actorGroups, childrenOf, describeFilter, filterHighlights, isFilterEmpty, present, readingOrder } from './view/tree';
+import { actorRoots, childrenOf, describeFilter, filterHighlights, isFilterEmpty, present, readingOrder } from './view/tree';
 import type { TreeFilter, TreeNode } from './view/tree';
 
 /** The filter both views share; set from the Filter… title action. */
@@ -155,7 +155,7 @@ export class ActorsTreeProvider extends DraftTreeProvider {
   protected readonly context = 'actors' as const;
 
   protected roots(analysis: Analysis): TreeNode[] {
-    return actorGroups(analysis, this.filters.filter);
+    return actorRoots(analysis, this.filters.filter);
   }
 }
 

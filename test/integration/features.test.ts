@@ -177,6 +177,57 @@ describe('Source Trace features in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('shows stances apart from claims in the trees and the hover, and never lints them', async () => {
+    const draft = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content:
+        '# Levy\n\nGovernor Elena Marsh said the budget was balanced. Marsh plans to veto the transit levy.\n\n' +
+        'The contractor was accused of inflating the repair bills.\n\nCouncil member Tom Reyes claimed that the vote had been rushed.\n',
+    });
+    await vscode.window.showTextDocument(draft);
+    const state = await api.analyze(draft);
+    assert.ok(state?.kind === 'ready' && (state.analysis.stances ?? []).length === 2, JSON.stringify(state));
+    const roots = await until('the Actors view of the stance draft', async () => {
+      const nodes = (await api.actors.getChildren()) as TreeNode[];
+      return nodes.some((node) => node.type === 'stance-group') ? nodes : undefined;
+    });
+    // The no-holder group comes last and holds the agentless passive.
+    const unheld = roots[roots.length - 1];
+    assert.strictEqual(unheld.type, 'stance-group');
+    assert.strictEqual(api.actors.getTreeItem(unheld).label, 'Stances with no named holder');
+    const [passive] = await api.actors.getChildren(unheld);
+    assert.ok(passive?.type === 'stance' && passive.stance.content.text.startsWith('The contractor was accused'));
+    // Elena Marsh: her claim, then her stance, counted apart.
+    const people = roots.find((node) => node.type === 'group' && node.kind === 'person');
+    assert.ok(people);
+    const marsh = (await api.actors.getChildren(people)).find((node) => node.type === 'actor' && node.actor.name === 'Elena Marsh');
+    assert.ok(marsh);
+    assert.match(String(api.actors.getTreeItem(marsh).description), /1 claim · 1 stance/);
+    const rows = await api.actors.getChildren(marsh);
+    assert.deepStrictEqual(rows.map((node) => node.type), ['claim', 'stance']);
+    const stanceItem = api.actors.getTreeItem(rows[1]);
+    assert.strictEqual(stanceItem.description, 'stance · plans to');
+    assert.ok(stanceItem.iconPath instanceof vscode.ThemeIcon && stanceItem.iconPath.id === 'milestone');
+    assert.strictEqual(stanceItem.command?.command, 'sourceTrace.revealRange');
+    const [uri, start, end] = stanceItem.command.arguments ?? [];
+    assert.strictEqual(uri, draft.uri.toString());
+    assert.strictEqual(draft.getText().slice(Number(start), Number(end)), 'veto the transit levy');
+    // The Claims view marks it too.
+    const claimRows = (await api.claims.getChildren()) as TreeNode[];
+    const stanceRow = claimRows.find((node) => node.type === 'stance' && node.stance.content.text === 'veto the transit levy');
+    assert.ok(stanceRow);
+    assert.strictEqual(api.claims.getTreeItem(stanceRow).description, 'stance · Elena Marsh · plans to');
+    // Hover: the stance, not "no attributed claim".
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', draft.uri, positionOf(draft, 'transit levy'));
+    const ours = hoverText(hovers).filter((text) => text.startsWith('**Source Trace**'));
+    assert.strictEqual(ours.length, 1, JSON.stringify(hoverText(hovers)));
+    assert.match(ours[0], /Stance: \*\*Elena Marsh\*\* — \*plans to\* “veto the transit levy”/);
+    // Diagnostics: the loaded claim only.
+    await until('the loaded-cue diagnostic of the stance draft', () => sourceDiagnostics(draft.uri).find((d) => codeOf(d) === 'loaded-cue'));
+    assert.deepStrictEqual(sourceDiagnostics(draft.uri).map((d) => [codeOf(d), draft.getText(d.range)]), [['loaded-cue', 'claimed']]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('refuses a draft over sourceTrace.maxFileSize with a clear message', async () => {
     const config = vscode.workspace.getConfiguration('sourceTrace');
     await config.update('maxFileSize', 50, vscode.ConfigurationTarget.Global);

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { actorPickItems, claimPickItems, createWorkspaceSearch, labelHighlights, searchWorkspace, workspaceEntries } from '../../src/vscode/view/search';
+import type { PickItem } from '../../src/vscode/view/search';
+import { CLAIM_TYPE_ICONS, STANCE_ICON } from '../../src/vscode/view/labels';
 import { SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
+import { STANCE_TEXT, stanceAnalysis, stanceSpan } from './view-stance-sample';
 
 describe('view: quick-pick search', () => {
   it('lists every actor for an empty query', () => {
@@ -90,5 +93,59 @@ describe('view: quick-pick search', () => {
     assert.deepStrictEqual(first.highlights.map(([start, end]) => first.label.slice(start, end)), ['library', 'funding']);
     // Who said it is searchable too.
     assert.ok(search.search('Reyes').some((item) => item.label === 'the vote had been rushed'));
+  });
+});
+
+describe('view: stances in search', () => {
+  const stanceItems = (items: PickItem[]) => items.filter((item) => item.icon === STANCE_ICON);
+
+  it('Find Claim lists stances in reading order, labelled as stances', () => {
+    const items = claimPickItems(stanceAnalysis(), '', 200, STANCE_TEXT);
+    assert.deepStrictEqual(
+      items.map((item) => [item.label, item.description, item.detail]),
+      [
+        ['We will not close the library,', '— Jane Doe · said', 'Direct quote · line 1'],
+        ['veto the transit levy', '— stance · Jane Doe · plans to', 'Stance (a position, not a quote) · line 3'],
+        ['The contractor was accused of inflating the repair bills', '— stance · no named holder · accused', 'Stance (a position, not a quote) · line 5'],
+        ['the contract', '— stance · The board · criticized', 'Stance (a position, not a quote) · line 7'],
+        ['the roof would be fixed', '— Jane Doe · said', 'Indirect (paraphrase) · line 9'],
+        ['a recount of the vote', '— stance · Jane Doe · wants', 'Stance (a position, not a quote) · line 9'],
+        ['The council opposes the budget cut of 4 percent.', '— no source', 'Unattributed sentence · line 11'],
+        ['the budget cut of 4 percent', '— stance · the council · opposes', 'Stance (a position, not a quote) · line 11'],
+      ],
+    );
+    assert.strictEqual(stanceItems(items).length, 5);
+    assert.ok(!Object.values(CLAIM_TYPE_ICONS).includes(STANCE_ICON));
+  });
+
+  it('finds a stance by its words and by who holds it, and goes to its content', () => {
+    const [veto] = claimPickItems(stanceAnalysis(), 'veto levy');
+    assert.ok(veto);
+    assert.strictEqual(veto.icon, STANCE_ICON);
+    const content = stanceSpan('veto the transit levy');
+    assert.deepStrictEqual(veto.target, { start: content.start, end: content.end });
+    assert.deepStrictEqual(veto.highlights.map(([start, end]) => veto.label.slice(start, end)), ['veto', 'levy']);
+    const byHolder = claimPickItems(stanceAnalysis(), 'the board');
+    assert.strictEqual(byHolder[0]?.label, 'the contract');
+    assert.strictEqual(byHolder[0]?.icon, STANCE_ICON);
+  });
+
+  it('Find Actor counts an actor\'s stances apart from its claims', () => {
+    const details = new Map(actorPickItems(stanceAnalysis()).map((item) => [item.label, item.detail]));
+    assert.strictEqual(details.get('Jane Doe'), '2 claims · 2 stances · “We will not close the library,”');
+    assert.strictEqual(details.get('the council'), 'no claims · 1 stance');
+    // Unchanged without stances.
+    assert.strictEqual(actorPickItems(sampleAnalysis())[0].detail, '1 claim · “We will not close the library,”');
+  });
+
+  it('Find in Workspace indexes stances with file and line', () => {
+    const search = createWorkspaceSearch([workspaceEntries('file:///w/s.md', 'drafts/s.md', stanceAnalysis(), STANCE_TEXT)]);
+    assert.strictEqual(search.size, 2 + 2 + 5 + 1);
+    const [found] = search.search('accused contractor');
+    assert.ok(found);
+    assert.strictEqual(found.label, 'The contractor was accused of inflating the repair bills');
+    assert.strictEqual(found.detail, 'drafts/s.md:5 · Stance (a position, not a quote)');
+    assert.strictEqual(found.icon, STANCE_ICON);
+    assert.strictEqual(found.uri, 'file:///w/s.md');
   });
 });

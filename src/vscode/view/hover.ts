@@ -3,7 +3,7 @@ import { attributionChain, claimsIn, sentenceAt } from '../../core/chains';
 import type { ChainLink } from '../../core/chains';
 import type { Analysis, Claim, Range } from '../../core/types';
 import { evidenceMarkdown } from './evidence';
-import { CLAIM_TYPE_LABELS, escapeMarkdown, excerpt } from './labels';
+import { CLAIM_TYPE_LABELS, actorById, escapeMarkdown, excerpt, stancesIn } from './labels';
 
 /** Commands a hover may link to; the adapter trusts exactly these (`MarkdownString.isTrusted.enabledCommands`). */
 export const HOVER_COMMANDS = ['sourceTrace.revealActor', 'sourceTrace.openEvidence'] as const;
@@ -12,6 +12,10 @@ export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 export const NO_SOURCE = 'No source: this sentence states a fact without attribution.';
 export const NO_CLAIM = 'No attributed claim in this sentence.';
 export const HOVER_HEADING = '**Source Trace**';
+/** Under a stance, in a sentence the engine still counts as unattributed: a stance is not a source. */
+export const STANCE_NOT_SOURCE = 'No source for the facts of this sentence: a stance is a position, not attribution.';
+/** Says what a stance is, under its first line. */
+export const STANCE_NOTE = '*A stated position, intention or belief — not reported speech.*';
 
 export interface HoverModel {
   /** Markdown, beginning with `**Source Trace**`. */
@@ -20,6 +24,8 @@ export interface HoverModel {
   range: Range;
   /** The claims shown, in reading order. */
   claims: Claim[];
+  /** The stances shown (after the claims), in reading order: those whose words are under the cursor or selection. */
+  stances: Claim[];
   unattributed: boolean;
 }
 
@@ -53,20 +59,45 @@ export function hoverModel(analysis: Analysis, range: Range, options: HoverOptio
     claims = claimsIn(analysis, target);
   }
   claims = [...claims].sort((a, b) => a.content.start - b.content.start);
-  const unattributed = analysis.unattributed.some((span) => overlaps(target, span));
+  // Stances count where their own words are (content, cue, holder), not anywhere in their sentence.
+  const stances = stancesIn(analysis)
+    .filter((stance) => overlaps(range, stance.content) || (stance.cue !== null && overlaps(range, stance.cue)) || (stance.source !== null && overlaps(range, stance.source)))
+    .sort((a, b) => a.content.start - b.content.start);
+  const unattributedSpans = analysis.unattributed.filter((span) => overlaps(target, span));
+  const unattributed = unattributedSpans.length > 0;
   const lines: string[] = [HOVER_HEADING, ''];
-  if (claims.length === 0 && !unattributed) {
+  if (claims.length === 0 && stances.length === 0 && !unattributed) {
     lines.push(range.start === range.end ? NO_CLAIM : 'No attributed claim in the selection.');
   }
-  claims.forEach((claim, index) => {
+  // Claims first (their chains), then stances, then what has no source.
+  const sections = [...claims.map((claim) => claimSection(analysis, claim, options)), ...stances.map((stance) => stanceSection(analysis, stance, options))];
+  sections.forEach((section, index) => {
     if (index > 0) lines.push('', '---', '');
-    lines.push(...claimSection(analysis, claim, options));
+    lines.push(...section);
   });
   if (unattributed) {
-    if (claims.length > 0) lines.push('', '---', '');
-    lines.push(`⚠ ${NO_SOURCE}`);
+    if (sections.length > 0) lines.push('', '---', '');
+    // Where every unattributed sentence here holds a stance, say why the stance does not source it.
+    const explained = stances.length > 0 && unattributedSpans.every((span) => stances.some((stance) => overlaps(span, stance.content)));
+    lines.push(`⚠ ${explained ? STANCE_NOT_SOURCE : NO_SOURCE}`);
   }
-  return { markdown: lines.join('\n'), range: target, claims, unattributed };
+  return { markdown: lines.join('\n'), range: target, claims, stances, unattributed };
+}
+
+/** `Stance: **holder** — *cue* “content”`, one line and a note: a position, never a chain to check. */
+function stanceSection(analysis: Analysis, stance: Claim, options: HoverOptions): string[] {
+  const actor = actorById(analysis, stance.actor);
+  const holder = actor
+    ? `**${escapeMarkdown(actor.name)}**`
+    : stance.source
+      ? `**${escapeMarkdown(stance.source.text)}** (not identified)`
+      : 'held by nobody named';
+  const cue = stance.cue ? ` *${escapeMarkdown(stance.cue.text)}*` : '';
+  const lines = [`Stance: ${holder} —${cue} “${escapeMarkdown(excerpt(stance.content.text, 60))}”`, '', STANCE_NOTE];
+  if (options.commandLink && actor) {
+    lines.push('', `[Show ${escapeMarkdown(actor.name)} in Actors](${options.commandLink('sourceTrace.revealActor', [actor.id])})`);
+  }
+  return lines;
 }
 
 /** `claim ← cue ← source (actor, title) ← via … ← article`, in Markdown. */

@@ -1,5 +1,5 @@
 // Shared wording for the views. Pure: no `vscode` import, unit-tested with hand-built analyses.
-import type { Actor, ActorKind, Claim, ClaimType } from '../../core/types';
+import type { Actor, ActorKind, Analysis, Claim, ClaimType } from '../../core/types';
 
 /** Order of the groups in the Actors view. */
 export const KIND_ORDER: readonly ActorKind[] = ['person', 'organization', 'country', 'group', 'anonymous', 'document'];
@@ -49,6 +49,18 @@ export const CLAIM_TYPE_ICONS: Readonly<Record<ClaimType, string>> = {
 
 export const UNATTRIBUTED_ICON = 'question';
 
+/**
+ * Stances (`Analysis.stances`): stated positions, intentions, beliefs and evidence ("plans to", "was accused
+ * of"). Claim-shaped but not reported speech, so they look different from claims everywhere and are never linted.
+ */
+export const STANCE_ICON = 'milestone';
+/** The word every stance row, hover and search item carries. */
+export const STANCE_WORD = 'stance';
+/** The Actors view's group for stances whose holder is not an identified actor. */
+export const NO_HOLDER_LABEL = 'Stances with no named holder';
+/** One line saying what a stance is, for tree tooltips. */
+export const STANCE_EXPLAINED = 'A stated position, intention, belief or piece of evidence — not reported speech, so it is never checked like a claim.';
+
 /** Collapses whitespace and cuts long text at a word boundary with an ellipsis. */
 export function excerpt(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -63,6 +75,21 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 export { actorById } from '../../core/chains';
+
+/** The stances of an analysis (absent in reports from older engines). */
+export function stancesIn(analysis: Analysis): Claim[] {
+  return analysis.stances ?? [];
+}
+
+/** Stances an actor holds, in reading order. */
+export function stancesOf(analysis: Analysis, actorId: string): Claim[] {
+  return stancesIn(analysis).filter((stance) => stance.actor === actorId);
+}
+
+/** Who holds a stance, as a reader would name them: the actor, else the words of the draft, else null. */
+export function stanceHolder(stance: Claim, actor: Actor | null): string | null {
+  return actor?.name ?? stance.source?.text ?? null;
+}
 
 /** "Jane Doe, Mayor of Eastbrook" or just the name. */
 export function actorWithTitle(actor: Actor): string {

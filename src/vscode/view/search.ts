@@ -5,7 +5,21 @@ import { actorById, claimsOf } from '../../core/chains';
 import { createSearchIndex } from '../../core/search-index';
 import type { SearchEntry } from '../../core/search-index';
 import type { Analysis, Range } from '../../core/types';
-import { CLAIM_TYPE_ICONS, CLAIM_TYPE_LABELS, KIND_ICONS, KIND_SINGULAR, LineIndex, UNATTRIBUTED_ICON, excerpt, plural } from './labels';
+import {
+  CLAIM_TYPE_ICONS,
+  CLAIM_TYPE_LABELS,
+  KIND_ICONS,
+  KIND_SINGULAR,
+  LineIndex,
+  STANCE_ICON,
+  STANCE_WORD,
+  UNATTRIBUTED_ICON,
+  excerpt,
+  plural,
+  stanceHolder,
+  stancesIn,
+  stancesOf,
+} from './labels';
 import { firstMention } from './tree';
 
 /** A quick-pick item before it meets the editor API (no `vscode` import here). */
@@ -75,8 +89,10 @@ function cut(text: string): string {
 function actorRecords(analysis: Analysis): Record[] {
   return analysis.actors.map((actor) => {
     const claims = claimsOf(analysis, actor.id);
+    const stances = stancesOf(analysis, actor.id).length;
     const label = flat(actor.name);
     const first = claims[0];
+    const held = stances > 0 ? ` · ${plural(stances, STANCE_WORD)}` : '';
     return {
       kind: 'actor' as const,
       label,
@@ -84,7 +100,7 @@ function actorRecords(analysis: Analysis): Record[] {
       item: {
         label: cut(label),
         description: [actor.title, KIND_SINGULAR[actor.kind]].filter(Boolean).join(' · '),
-        detail: first ? `${plural(claims.length, 'claim')} · “${excerpt(first.content.text, 70)}”` : 'no claims',
+        detail: first ? `${plural(claims.length, 'claim')}${held} · “${excerpt(first.content.text, 70)}”` : `no claims${held}`,
         icon: KIND_ICONS[actor.kind],
         highlights: [],
         target: firstMention(actor) ?? { start: 0, end: 0 },
@@ -131,6 +147,27 @@ function claimRecords(analysis: Analysis, lines?: LineIndex): Record[] {
       },
     });
   }
+  // Stances are found like claims but read as stances: their own icon, "stance" in the description and detail.
+  // Pushed last, so at the same offset they follow the unattributed sentence they sit in (the sort is stable).
+  for (const stance of stancesIn(analysis)) {
+    const actor = actorById(analysis, stance.actor);
+    const who = stanceHolder(stance, actor) ?? 'no named holder';
+    const label = flat(stance.content.text);
+    records.push({
+      kind: 'claim',
+      label,
+      secondary: [who, ...(actor?.title ? [actor.title] : []), ...(stance.cue ? [stance.cue.text] : []), STANCE_WORD],
+      item: {
+        label: cut(label),
+        description: `— ${STANCE_WORD} · ${who}${stance.cue ? ` · ${stance.cue.text}` : ''}`,
+        detail: ['Stance (a position, not a quote)', lines ? `line ${lines.line(stance.content.start)}` : null].filter(Boolean).join(' · '),
+        icon: STANCE_ICON,
+        highlights: [],
+        target: { start: stance.content.start, end: stance.content.end },
+        alwaysShow: true,
+      },
+    });
+  }
   return records.sort((a, b) => a.item.target.start - b.item.target.start);
 }
 
@@ -162,7 +199,7 @@ export function actorPickItems(analysis: Analysis, query = '', limit = 200): Pic
   return run(actorRecords(analysis), ACTOR_OPTIONS, query, limit);
 }
 
-/** Items for Find Claim…: claims and unattributed sentences in reading order, or fuzzy matches, best first. */
+/** Items for Find Claim…: claims, unattributed sentences and stances (marked) in reading order, or fuzzy matches, best first. */
 export function claimPickItems(analysis: Analysis, query = '', limit = 200, text?: string): PickItem[] {
   return run(claimRecords(analysis, text === undefined ? undefined : new LineIndex(text)), CLAIM_OPTIONS, query, limit);
 }

@@ -8,12 +8,19 @@ import {
   KIND_LABELS,
   KIND_ORDER,
   KIND_SINGULAR,
+  NO_HOLDER_LABEL,
+  STANCE_EXPLAINED,
+  STANCE_ICON,
+  STANCE_WORD,
   UNATTRIBUTED_ICON,
   actorWithTitle,
   claimBadges,
   escapeMarkdown,
   excerpt,
   plural,
+  stanceHolder,
+  stancesIn,
+  stancesOf,
 } from './labels';
 import { evidenceBadge, evidenceSummary, evidenceTargets, registerBadge, registerFacts, registerTooltip } from './evidence';
 import type { RegisterFact } from './evidence';
@@ -37,6 +44,8 @@ export interface ActorNode {
   id: string;
   actor: Actor;
   claims: ClaimNode[];
+  /** The stances the actor holds, shown after its claims. */
+  stances: StanceNode[];
 }
 
 export interface ClaimNode {
@@ -46,6 +55,23 @@ export interface ClaimNode {
   actor: Actor | null;
   /** Id of the actor node this claim hangs under in the Actors view. */
   parentId: string | null;
+}
+
+/** A stance (`Analysis.stances`): a stated position, not a quote. Its own node type, so nothing treats it as a claim. */
+export interface StanceNode {
+  type: 'stance';
+  id: string;
+  stance: Claim;
+  actor: Actor | null;
+  /** Id of the node this stance hangs under in the Actors view (an actor, or the no-holder group). */
+  parentId: string;
+}
+
+/** The Actors view's last root: stances whose holder is not an identified actor ("was accused of…"). */
+export interface StanceGroupNode {
+  type: 'stance-group';
+  id: string;
+  stances: StanceNode[];
 }
 
 export interface UnattributedNode {
@@ -62,7 +88,10 @@ export interface RegisterNode {
   fact: RegisterFact;
 }
 
-export type TreeNode = GroupNode | ActorNode | ClaimNode | UnattributedNode | RegisterNode;
+export type TreeNode = GroupNode | ActorNode | ClaimNode | StanceNode | StanceGroupNode | UnattributedNode | RegisterNode;
+
+/** Id of the group of stances with no named holder. */
+export const NO_HOLDER_GROUP_ID = 'group:stances-no-holder';
 
 /** How a node looks, independent of the editor API. */
 export interface NodePresentation {
@@ -110,9 +139,13 @@ function claimNode(claim: Claim, actor: Actor | null): ClaimNode {
   return { type: 'claim', id: `claim:${claim.id}`, claim, actor, parentId: actor ? `actor:${actor.id}` : null };
 }
 
+function stanceNode(stance: Claim, actor: Actor | null): StanceNode {
+  return { type: 'stance', id: `stance:${stance.id}`, stance, actor, parentId: actor ? `actor:${actor.id}` : NO_HOLDER_GROUP_ID };
+}
+
 /**
- * Root of the Actors view: one group per kind that has actors, in a fixed order.
- * Each actor carries the claims it is the source of, in reading order.
+ * One group per kind that has actors, in a fixed order. Each actor carries the claims it is the source of,
+ * then the stances it holds, each in reading order.
  */
 export function actorGroups(analysis: Analysis, filter?: TreeFilter): GroupNode[] {
   const needle = filter?.text?.trim().toLowerCase() ?? '';
@@ -124,27 +157,57 @@ export function actorGroups(analysis: Analysis, filter?: TreeFilter): GroupNode[
     for (const actor of analysis.actors) {
       if (actor.kind !== kind) continue;
       let claims = claimsOf(analysis, actor.id);
+      let stances = stancesOf(analysis, actor.id);
       if (needle && !actorMatchesText(actor, needle)) {
         claims = claims.filter((claim) => claimMatchesText(claim, actor, needle));
-        if (claims.length === 0) continue;
+        stances = stances.filter((stance) => claimMatchesText(stance, actor, needle));
+        if (claims.length === 0 && stances.length === 0) continue;
       }
-      actors.push({ type: 'actor', id: `actor:${actor.id}`, actor, claims: claims.map((claim) => claimNode(claim, actor)) });
+      actors.push({
+        type: 'actor',
+        id: `actor:${actor.id}`,
+        actor,
+        claims: claims.map((claim) => claimNode(claim, actor)),
+        stances: stances.map((stance) => stanceNode(stance, actor)),
+      });
     }
     if (actors.length > 0) groups.push({ type: 'group', id: `group:${kind}`, kind, actors });
   }
   return groups;
 }
 
-/** Root of the Claims view: claims and unattributed sentences, in reading order. */
-export function readingOrder(analysis: Analysis, filter?: TreeFilter): (ClaimNode | UnattributedNode)[] {
+/**
+ * Root of the Actors view: the kind groups, then (when any) the stances with no named holder. That group has
+ * no kind, so a kind filter hides it, as it hides unattributed sentences in the Claims view.
+ */
+export function actorRoots(analysis: Analysis, filter?: TreeFilter): (GroupNode | StanceGroupNode)[] {
+  const roots: (GroupNode | StanceGroupNode)[] = actorGroups(analysis, filter);
+  if (filter?.kinds && filter.kinds.length > 0) return roots;
+  const needle = filter?.text?.trim().toLowerCase() ?? '';
+  const known = new Set(analysis.actors.map((actor) => actor.id));
+  const unheld = stancesIn(analysis).filter(
+    (stance) => (stance.actor === null || !known.has(stance.actor)) && (!needle || claimMatchesText(stance, null, needle)),
+  );
+  if (unheld.length > 0) roots.push({ type: 'stance-group', id: NO_HOLDER_GROUP_ID, stances: unheld.map((stance) => stanceNode(stance, null)) });
+  return roots;
+}
+
+/** Root of the Claims view: claims, stances (marked as such) and unattributed sentences, in reading order. */
+export function readingOrder(analysis: Analysis, filter?: TreeFilter): (ClaimNode | StanceNode | UnattributedNode)[] {
   const needle = filter?.text?.trim().toLowerCase() ?? '';
   const kinds = filter?.kinds && filter.kinds.length > 0 ? new Set(filter.kinds) : null;
-  const nodes: (ClaimNode | UnattributedNode)[] = [];
+  const nodes: (ClaimNode | StanceNode | UnattributedNode)[] = [];
   for (const claim of analysis.claims) {
     const actor = actorById(analysis, claim.actor);
     if (kinds && (!actor || !kinds.has(actor.kind))) continue;
     if (needle && !claimMatchesText(claim, actor, needle)) continue;
     nodes.push(claimNode(claim, actor));
+  }
+  for (const stance of stancesIn(analysis)) {
+    const actor = actorById(analysis, stance.actor);
+    if (kinds && (!actor || !kinds.has(actor.kind))) continue;
+    if (needle && !claimMatchesText(stance, actor, needle)) continue;
+    nodes.push(stanceNode(stance, actor));
   }
   // Unattributed sentences have no actor, so a kind filter hides them.
   if (!kinds) {
@@ -153,11 +216,21 @@ export function readingOrder(analysis: Analysis, filter?: TreeFilter): (ClaimNod
       nodes.push({ type: 'unattributed', id: `unattributed:${span.start}`, span });
     }
   }
-  return nodes.sort((a, b) => startOf(a) - startOf(b));
+  return nodes.sort((a, b) => startOf(a) - startOf(b) || TIE_ORDER[a.type] - TIE_ORDER[b.type]);
 }
 
-function startOf(node: ClaimNode | UnattributedNode): number {
-  return node.type === 'claim' ? node.claim.content.start : node.span.start;
+// At the same offset: a claim, then the unattributed sentence, then a stance inside it (the sort is stable).
+const TIE_ORDER = { claim: 0, unattributed: 1, stance: 2 } as const;
+
+function startOf(node: ClaimNode | StanceNode | UnattributedNode): number {
+  switch (node.type) {
+    case 'claim':
+      return node.claim.content.start;
+    case 'stance':
+      return node.stance.content.start;
+    case 'unattributed':
+      return node.span.start;
+  }
 }
 
 export function childrenOf(node: TreeNode): TreeNode[] {
@@ -165,7 +238,9 @@ export function childrenOf(node: TreeNode): TreeNode[] {
     case 'group':
       return node.actors;
     case 'actor':
-      return [...registerNodes(node.actor), ...node.claims];
+      return [...registerNodes(node.actor), ...node.claims, ...node.stances];
+    case 'stance-group':
+      return node.stances;
     default:
       return [];
   }
@@ -200,7 +275,8 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
       };
     case 'actor': {
       const { actor } = node;
-      const count = plural(node.claims.length, 'claim');
+      // Stances are counted apart from claims, and only when there are some.
+      const count = [plural(node.claims.length, 'claim'), ...(node.stances.length > 0 ? [plural(node.stances.length, STANCE_WORD)] : [])].join(' · ');
       const tooltip = [`**${escapeMarkdown(actor.name)}**`];
       if (actor.title) tooltip.push(escapeMarkdown(actor.title));
       tooltip.push(`${capitalise(KIND_SINGULAR[actor.kind])} · ${count} · ${plural(actor.mentions.length, 'mention')}`);
@@ -213,7 +289,7 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
         description,
         tooltip: tooltip.join('\n\n'),
         icon: KIND_ICONS[actor.kind],
-        collapsible: node.claims.length > 0 || actor.register ? 'collapsed' : 'none',
+        collapsible: node.claims.length > 0 || node.stances.length > 0 || actor.register ? 'collapsed' : 'none',
         reveal: firstMention(actor),
         contextValue: 'actor',
       };
@@ -244,6 +320,18 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
         contextValue: evidenceTargets([claim]).length > 0 ? `claim.${claim.type}.evidence` : `claim.${claim.type}`,
       };
     }
+    case 'stance':
+      return presentStance(node, context);
+    case 'stance-group':
+      return {
+        label: NO_HOLDER_LABEL,
+        description: String(node.stances.length),
+        tooltip: `${plural(node.stances.length, STANCE_WORD)} whose holder is not an identified actor ("was accused of…", "the board criticized…").\n\n${STANCE_EXPLAINED}`,
+        icon: STANCE_ICON,
+        collapsible: 'collapsed',
+        reveal: null,
+        contextValue: 'stanceGroup',
+      };
     case 'unattributed':
       return {
         label: excerpt(node.span.text, 70),
@@ -265,6 +353,41 @@ export function present(node: TreeNode, context: 'actors' | 'claims' = 'actors')
         contextValue: `register.${node.fact.key}`,
       };
   }
+}
+
+/**
+ * A stance row: a different icon and a description beginning with "stance", so it never reads as a quote.
+ * No lint badges: stances are never linted.
+ */
+function presentStance(node: StanceNode, context: 'actors' | 'claims'): NodePresentation {
+  const { stance, actor } = node;
+  const holder = stanceHolder(stance, actor);
+  const parts: string[] = [STANCE_WORD];
+  // Under an actor the holder is the parent row; in the Claims view it is named; in the no-holder group the
+  // draft's words are shown when there are any ("The board").
+  if (context === 'claims') parts.push(holder ?? 'no named holder');
+  else if (!actor && holder) parts.push(holder);
+  if (stance.cue) parts.push(stance.cue.text);
+  const who = actor
+    ? escapeMarkdown(actorWithTitle(actor))
+    : stance.source
+      ? `${escapeMarkdown(stance.source.text)} (not identified as an actor)`
+      : 'nobody named';
+  const tooltip = [
+    `**Stance** · ${STANCE_EXPLAINED}`,
+    `> ${escapeMarkdown(excerpt(stance.content.text, 400))}`,
+    `Held by: ${who}${stance.cue ? ` (${escapeMarkdown(stance.cue.text)})` : ''}`,
+  ];
+  if (stance.hedges.length > 0) tooltip.push(`Hedged: ${stance.hedges.map((hedge) => escapeMarkdown(hedge.text)).join(', ')}`);
+  return {
+    label: excerpt(stance.content.text, 70),
+    description: parts.join(' · '),
+    tooltip: tooltip.join('\n\n'),
+    icon: STANCE_ICON,
+    collapsible: 'none',
+    reveal: { start: stance.content.start, end: stance.content.end },
+    contextValue: 'stance',
+  };
 }
 
 function pluralKind(kind: ActorKind): string {
