@@ -148,6 +148,7 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
     endBeforeNextSubject(prose, stances, [...sentenceClaims, ...stances]);
     endBeforePostposedCue(prose, sentenceClaims, sentenceClaims);
     endBeforePostposedCue(prose, stances, sentenceClaims);
+    endBeforeEnclosingCue(prose, stances, sentenceClaims);
     claims.push(...sentenceClaims, ...stances);
   });
 
@@ -168,6 +169,20 @@ function endBeforeNextSubject(prose: string, claims: RawClaim[], next: RawClaim[
       if (a === b || b.sourceStart <= a.contentStart || b.sourceStart >= a.contentEnd || b.sharesSourceWith !== null) continue;
       const lead = /,?\s*(?:while|whereas|and|but)\s*$/.exec(prose.slice(a.contentStart, b.sourceStart));
       if (lead) a.contentEnd = trimEnd(prose, a.contentStart, a.contentStart + lead.index);
+    }
+  }
+}
+
+/**
+ * "Tom Reyes, who voted against the measure, said the city …": a stance inside the subject of a speech
+ * claim ends before that claim's cue — the comma closes the relative clause.
+ */
+function endBeforeEnclosingCue(prose: string, stances: RawClaim[], speech: RawClaim[]): void {
+  for (const stance of stances) {
+    for (const claim of speech) {
+      if (claim.cueStart <= stance.contentStart || claim.cueStart >= stance.contentEnd || claim.sourceStart > stance.cueStart) continue;
+      const comma = /,\s*$/.exec(prose.slice(stance.contentStart, claim.cueStart));
+      stance.contentEnd = trimEnd(prose, stance.contentStart, comma ? stance.contentStart + comma.index : claim.cueStart);
     }
   }
 }

@@ -263,6 +263,11 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     if (head) return { ...head, end: words[words.length - 1].end };
   }
 
+  // Poll respondents: "59 percent", "more than 4 in 10", "a majority of Democrats" said …
+  if (words.length <= 8 && isShareOfPeople(lowerWords, lex)) {
+    return base('group', prose.slice(words[0].start, words[words.length - 1].end).replace(/\s+/g, ' '), 'description', { head: 'respondents' });
+  }
+
   // "the city of Alden", "the State of Ohio": a local or state government, named after its place.
   const seat = /^(?:[Tt]he\s+)?([Cc]ity|[Tt]own|[Cc]ounty|[Ss]tate|[Vv]illage|[Pp]rovince|[Mm]unicipality|[Bb]orough|[Gg]overnment)\s+of\s+(\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})$/u.exec(prose.slice(words[0].start, words[words.length - 1].end));
   if (seat) return base('organization', `${seat[1][0].toUpperCase()}${seat[1].slice(1).toLowerCase()} of ${seat[2]}`, 'name');
@@ -394,6 +399,19 @@ function topLevelComma(prose: string, start: number, end: number): number {
     else if (c === ',' && depth === 0) return i;
   }
   return -1;
+}
+
+const NUMBER_WORD = /^(?:\d+(?:[.,]\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|a|the|half|two-thirds|three-quarters|one-third|one-quarter)$/;
+
+/** "59 percent of voters", "more than 4 in 10", "a majority": a number (or "a"/"the") and a proportion word
+ *  within the first few words. */
+function isShareOfPeople(lowerWords: string[], lex: Lexicon): boolean {
+  const firstNumber = lowerWords.findIndex((w) => NUMBER_WORD.test(w) && w !== 'a' && w !== 'the' || /^\d/.test(w));
+  const text = ` ${lowerWords.slice(0, 5).join(' ')} `;
+  const proportion = lex.lang.proportions.some((p) => text.includes(` ${p} `) || (p === '%' && /\d%/.test(text)));
+  if (!proportion) return false;
+  if (firstNumber >= 0 && firstNumber <= 3) return true;
+  return /^(?:a|the)\s+(?:majority|plurality|third|quarter|half)\b/.test(text.trim()) || /^(?:half|two-thirds|three-quarters)\b/.test(text.trim());
 }
 
 function describeUnnamed(

@@ -161,6 +161,22 @@ describe('engine: attribution forms found while building stances', () => {
     assert.deepEqual([actor?.name, actor?.kind], ['City of Alden', 'organization']);
   });
 
+  it('poll respondents are a group source: "59 percent said", "more than 4 in 10 said"', () => {
+    const a = analyze('In the survey, 59 percent said the ferry was too expensive, and more than 4 in 10 said they would drive instead. The council said 30 percent of the budget went to ferries.\n');
+    const bySource = new Map(a.claims.map((c) => [c.source?.text, c]));
+    assert.ok(bySource.has('59 percent') && bySource.has('more than 4 in 10'), [...bySource.keys()].join(' | '));
+    assert.equal(a.actors.find((x) => x.id === bySource.get('59 percent')?.actor)?.kind, 'group');
+    // A figure inside the content is not a source.
+    assert.equal(a.claims.find((c) => c.content.text.includes('of the budget'))?.source?.text, 'The council');
+  });
+
+  it('a stance in a relative clause ends before the main verb: "X, who voted against the measure, said …"', () => {
+    const a = analyze('Council member Tom Reyes, who voted against the measure, said the city would have to find the money elsewhere.\n');
+    const stance = stanceWith(a, 'the measure');
+    assert.equal(stance.content.text, 'the measure');
+    assert.equal(a.claims[0].source?.text, 'Council member Tom Reyes');
+  });
+
   it('"The Courier has learned" credits the newspaper', () => {
     const a = analyze('The mayor left the meeting early to meet the developers, the Daily Courier has learned.\n');
     const claim = a.claims.find((c) => c.cue?.text === 'has learned');

@@ -344,6 +344,7 @@ const en: LanguageData = {
     'not authorized', 'not authorised', 'for fear', 'because', 'fear of', 'to protect', 'retaliation', 'reprisal', 'to discuss', 'to speak publicly',
     'private', 'confidential', 'sensitive',
   ],
+  proportions: ['percent', 'per cent', '%', 'majority', 'plurality', 'third', 'thirds', 'quarter', 'quarters', 'half', 'in 10', 'out of 10', 'in 5', 'in 4', 'in 3'],
   groupHeads: [
     'residents', 'leaders', 'critics', 'analysts', 'experts', 'economists', 'protesters', 'demonstrators', 'lawmakers', 'legislators', 'voters',
     'scientists', 'researchers', 'doctors', 'activists', 'advocates', 'witnesses', 'survivors', 'families', 'parents', 'teachers', 'students',

@@ -36,6 +36,8 @@ export interface LanguageData {
   anonymityMarkers: string[];
   anonymityReasons: string[];
   groupHeads: string[];
+  /** Words that make a number a share of people ("59 percent", "a majority of voters", "4 in 10"). */
+  proportions: string[];
   documentHeads: string[];
   hedges: string[];
   abbreviations: string[];
