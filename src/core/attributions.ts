@@ -334,7 +334,10 @@ function readCue(
   // Passives: "were reported by local media to have …" names its source after "by"; without an agent
   // ("was announced to have died") nobody is named, and that is a hedge, not a claim.
   // "is demanding", "was once again questioning": a progressive verb, its subject before the auxiliary.
-  const auxiliary = /(?:^|\s)((?:been|be|being|was|were|is|are|[’']s|[’']re)(?:\s+(?:not|widely|long|also|often|generally|now|still|once\s+again|again))?)\s*$/i.exec(before);
+  // Only the last few words can hold the auxiliary: keep the search off the rest of the sentence.
+  const tailFrom = Math.max(0, before.length - 40);
+  const auxiliaryTail = /(?:^|\s)((?:been|be|being|was|were|is|are|[’']s|[’']re)(?:\s+(?:not|widely|long|also|often|generally|now|still|once\s+again|again))?)\s*$/i.exec(before.slice(tailFrom));
+  const auxiliary = auxiliaryTail && (tailFrom === 0 || auxiliaryTail.index > 0 || /\s/.test(auxiliaryTail[0][0])) ? auxiliaryTail : null;
   const progressive = !!auxiliary && /ing$/.test(cue.word.split(' ')[0]);
   const passive = !!auxiliary && !progressive && !/^[’']/.test(auxiliary[1]);
   if (passive) {
@@ -393,7 +396,7 @@ function readCue(
   const participle = cues.isParticiple(cue.word) && !progressive;
 
   // 2. Source before the cue (before its auxiliary, for "is demanding").
-  const subjectEnd = progressive ? S + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1]) : cue.start;
+  const subjectEnd = progressive ? S + tailFrom + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1]) : cue.start;
   let subject = subjectBefore(ctx, S, subjectEnd, earlier);
   let sharesSourceWith: number | null = null;
   if (!subject && participle) {

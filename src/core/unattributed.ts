@@ -7,6 +7,7 @@ import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, quoteAt } from './quotes';
 import { firstIndex } from './sorted';
+import { wordsIn } from './mentions';
 
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
 const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
@@ -68,15 +69,22 @@ function stripQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, ' ');
 }
 
-const hedgePatterns = new WeakMap<LanguageData, RegExp>();
-function hedgePattern(lang: LanguageData): RegExp {
-  let pattern = hedgePatterns.get(lang);
-  if (!pattern) {
-    const hedges = [...lang.hedges].sort((a, b) => b.length - a.length).map((h) => h.replace(/ /g, '\\s+'));
-    pattern = new RegExp(`(?<![\\p{L}])(?:${hedges.join('|')})(?![\\p{L}])`, 'giu');
-    hedgePatterns.set(lang, pattern);
+// Hedge phrases by their first word, longest first: looking words up beats one large alternation.
+const hedgeTables = new WeakMap<LanguageData, Map<string, string[][]>>();
+function hedgeTable(lang: LanguageData): Map<string, string[][]> {
+  let table = hedgeTables.get(lang);
+  if (!table) {
+    table = new Map();
+    for (const hedge of lang.hedges) {
+      const parts = hedge.toLowerCase().split(' ');
+      const list = table.get(parts[0]) ?? [];
+      list.push(parts);
+      list.sort((a, b) => b.length - a.length);
+      table.set(parts[0], list);
+    }
+    hedgeTables.set(lang, table);
   }
-  return pattern;
+  return table;
 }
 
 // Hedges of the draft being analysed, found once: claims and sentences then ask for their ranges.
@@ -94,13 +102,27 @@ export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, e
 
 function scanHedges(doc: ProseDocument, quotes: Quote[], lang: LanguageData): Span[] {
   const out: Span[] = [];
-  const pattern = hedgePattern(lang);
-  pattern.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(doc.prose))) {
-    const at = match.index;
-    if (quoteAt(quotes, at)) continue;
-    out.push({ start: at, end: at + match[0].length, text: doc.source.slice(at, at + match[0].length) });
+  const table = hedgeTable(lang);
+  const prose = doc.prose;
+  // Words come without the full stop that ends a sentence (see scanWords).
+  const words = wordsIn(prose, 0, prose.length);
+  for (let i = 0; i < words.length; i++) {
+    const candidates = table.get(words[i].text.toLowerCase());
+    if (!candidates) continue;
+    for (const parts of candidates) {
+      if (i + parts.length > words.length) continue;
+      let ok = true;
+      for (let k = 1; k < parts.length && ok; k++) {
+        const word = words[i + k];
+        ok = word.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, word.start));
+      }
+      if (!ok) continue;
+      const start = words[i].start;
+      const end = words[i + parts.length - 1].end;
+      if (!quoteAt(quotes, start)) out.push({ start, end, text: doc.source.slice(start, end) });
+      i += parts.length - 1;
+      break;
+    }
   }
   return out;
 }
