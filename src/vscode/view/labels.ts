@@ -91,6 +91,16 @@ export function stanceHolder(stance: Claim, actor: Actor | null): string | null 
   return actor?.name ?? stance.source?.text ?? null;
 }
 
+/**
+ * A stance read as the draft says it, verb first: "voted against the measure", "plans to veto the levy".
+ * The content alone ("the measure") means little. An agentless passive already holds its verb.
+ */
+export function stanceWords(stance: Claim): string {
+  const { cue, content } = stance;
+  if (!cue || cue.end > content.start) return content.text;
+  return `${cue.text} ${content.text}`;
+}
+
 /** "Jane Doe, Mayor of Eastbrook" or just the name. */
 export function actorWithTitle(actor: Actor): string {
   return actor.title ? `${actor.name}, ${actor.title}` : actor.name;

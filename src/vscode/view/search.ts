@@ -17,6 +17,7 @@ import {
   excerpt,
   plural,
   stanceHolder,
+  stanceWords,
   stancesIn,
   stancesOf,
 } from './labels';
@@ -152,14 +153,14 @@ function claimRecords(analysis: Analysis, lines?: LineIndex): Record[] {
   for (const stance of stancesIn(analysis)) {
     const actor = actorById(analysis, stance.actor);
     const who = stanceHolder(stance, actor) ?? 'no named holder';
-    const label = flat(stance.content.text);
+    const label = flat(stanceWords(stance));
     records.push({
       kind: 'claim',
       label,
       secondary: [who, ...(actor?.title ? [actor.title] : []), ...(stance.cue ? [stance.cue.text] : []), STANCE_WORD],
       item: {
         label: cut(label),
-        description: `— ${STANCE_WORD} · ${who}${stance.cue ? ` · ${stance.cue.text}` : ''}`,
+        description: `— ${STANCE_WORD} · ${who}`,
         detail: ['Stance (a position, not a quote)', lines ? `line ${lines.line(stance.content.start)}` : null].filter(Boolean).join(' · '),
         icon: STANCE_ICON,
         highlights: [],

@@ -19,6 +19,7 @@ import {
   excerpt,
   plural,
   stanceHolder,
+  stanceWords,
   stancesIn,
   stancesOf,
 } from './labels';
@@ -367,7 +368,6 @@ function presentStance(node: StanceNode, context: 'actors' | 'claims'): NodePres
   // draft's words are shown when there are any ("The board").
   if (context === 'claims') parts.push(holder ?? 'no named holder');
   else if (!actor && holder) parts.push(holder);
-  if (stance.cue) parts.push(stance.cue.text);
   const who = actor
     ? escapeMarkdown(actorWithTitle(actor))
     : stance.source
@@ -380,7 +380,7 @@ function presentStance(node: StanceNode, context: 'actors' | 'claims'): NodePres
   ];
   if (stance.hedges.length > 0) tooltip.push(`Hedged: ${stance.hedges.map((hedge) => escapeMarkdown(hedge.text)).join(', ')}`);
   return {
-    label: excerpt(stance.content.text, 70),
+    label: excerpt(stanceWords(stance), 70),
     description: parts.join(' · '),
     tooltip: tooltip.join('\n\n'),
     icon: STANCE_ICON,
