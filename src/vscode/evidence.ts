@@ -6,7 +6,7 @@ import type { EvidenceIndex } from '../core/evidence';
 import type { AnalyzeOptions, RegisterEntry, SourceDocument } from '../core/types';
 import type { DraftOptions } from './analysisCache';
 import type { Settings } from './settings';
-import { sourcesFolder } from './view/evidence';
+import { sourcesLabel } from './view/evidence';
 
 /** Extensions of source material: plain text, Markdown, and timed transcripts. */
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.vtt', '.srt'] as const;
@@ -79,7 +79,7 @@ export class EvidenceStore implements vscode.Disposable {
   async inputsFor(document: vscode.TextDocument, text: string): Promise<DraftInputs> {
     const settings = this.settings();
     const [{ files, implicit }, register] = await Promise.all([this.materialFor(document, text, settings), this.registerFor(document)]);
-    const inputs: DraftInputs = { sourcesFolder: sourcesFolder(settings.sourcesGlob), implicit };
+    const inputs: DraftInputs = { sourcesFolder: sourcesLabel(settings.sourcesGlob, text), implicit };
     if (register && register.length > 0) inputs.register = register;
     if (files.length > 0) inputs.evidence = await this.indexOf(files);
     return inputs;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
-import { sourcesFolder } from './view/evidence';
+import { sourcesLabel } from './view/evidence';
 import { HOVER_COMMANDS, hoverModel } from './view/hover';
 
 export class SourceHoverProvider implements vscode.HoverProvider {
@@ -26,7 +26,7 @@ export class SourceHoverProvider implements vscode.HoverProvider {
     const uri = document.uri.toString();
     const model = hoverModel(state.analysis, range, {
       commandLink: (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify([uri, ...args]))}`,
-      sourcesFolder: sourcesFolder(this.settings().sourcesGlob),
+      sourcesFolder: sourcesLabel(this.settings().sourcesGlob, document.getText()),
     });
     if (!model) return undefined;
     const markdown = new vscode.MarkdownString(model.markdown);

@@ -15,6 +15,7 @@ import {
   sourceWording,
   sourceWordingEdit,
   sourcesFolder,
+  sourcesLabel,
   withoutUnmatchedMaterial,
 } from '../../src/vscode/view/evidence';
 import { exportSources, sourceRows } from '../../src/vscode/view/export';
@@ -111,6 +112,15 @@ describe('view: evidence', () => {
     assert.strictEqual(sourcesFolder('sources/**'), 'sources/');
     assert.strictEqual(sourcesFolder('material/interviews/*.vtt'), 'material/interviews/');
     assert.strictEqual(sourcesFolder('**/*.txt'), 'the source material');
+  });
+
+  it('names the draft\'s own sources: list too when its front matter has one', () => {
+    const listed = '---\ntitle: Ferry\nsources:\n  - notes/call.txt\n---\n\n"We will sail," she said.\n';
+    assert.strictEqual(sourcesLabel('sources/**', listed), "sources/ or this draft's sources: list");
+    assert.strictEqual(sourcesLabel('sources/**', listed.replace(/\n/g, '\r\n')), "sources/ or this draft's sources: list");
+    assert.strictEqual(sourcesLabel('sources/**', '---\ntitle: Ferry\n---\n\nsources: a word in the body\n'), 'sources/');
+    assert.strictEqual(sourcesLabel('sources/**', 'No front matter. sources:\n'), 'sources/');
+    assert.strictEqual(evidenceSummary(notFound(), sourcesLabel('sources/**', listed)), "not found in sources/ or this draft's sources: list");
   });
 
   it('ends the hover chain in the evidence, with an Open Evidence link', () => {

@@ -93,6 +93,21 @@ export function sourcesFolder(glob: string): string {
   return folder || 'the source material';
 }
 
+/**
+ * Where a quote was looked for, for "not found in …": the workspace folder, and the draft's own
+ * `sources:` list when its front matter has one (the material then comes from both).
+ */
+export function sourcesLabel(glob: string, draftText: string): string {
+  const folder = sourcesFolder(glob);
+  return listsOwnSources(draftText) ? `${folder} or this draft's sources: list` : folder;
+}
+
+/** Whether the draft's front matter has a `sources:` key. */
+export function listsOwnSources(draftText: string): boolean {
+  const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(draftText);
+  return !!frontMatter && /^sources[ \t]*:/m.test(frontMatter[1]);
+}
+
 /** One line per fragment: "exact — sources/call-readout.txt:14", "not found in sources/". Plain text. */
 export function evidenceSummary(evidence: Evidence, folder = 'sources/'): string {
   const where = evidenceLocation(evidence);
