@@ -4,7 +4,7 @@ import type { AnalysisCache } from './analysisCache';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
 import { sourcesLabel } from './view/evidence';
-import { HOVER_COMMANDS, hoverModel } from './view/hover';
+import { HOVER_COMMANDS, hoverModel, staleHoverMarkdown } from './view/hover';
 
 export class SourceHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -14,8 +14,15 @@ export class SourceHoverProvider implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     // Hovers only read what is cached (or already under way for this version); they never start an analysis.
-    const state = await this.cache.current(document);
-    if (!state || state.kind !== 'ready' || token.isCancellationRequested) return undefined;
+    const pending = this.cache.current(document);
+    if (!pending) {
+      const { run } = this.settings();
+      // Analysed before, edited since, and nothing will analyse it until the writer asks: say so.
+      if (run !== 'onType' && this.cache.last(document)?.kind === 'ready') return new vscode.Hover(new vscode.MarkdownString(staleHoverMarkdown(run)));
+      return undefined;
+    }
+    const state = await pending;
+    if (state.kind !== 'ready' || token.isCancellationRequested) return undefined;
     const offset = document.offsetAt(position);
     const selection = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor.selection : undefined;
     // A selection counts when the hover is over it; otherwise the sentence under the cursor.

@@ -177,6 +177,25 @@ describe('Source Trace features in VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('with run = onSave, a hover on an edited draft says to save it rather than vanishing', async () => {
+    const config = vscode.workspace.getConfiguration('sourceTrace');
+    await config.update('run', 'onSave', vscode.ConfigurationTarget.Global);
+    try {
+      const copy = await vscode.workspace.openTextDocument({ language: 'markdown', content: document.getText() });
+      const editor = await vscode.window.showTextDocument(copy);
+      assert.strictEqual((await api.analyze(copy))?.kind, 'ready');
+      await editor.edit((edit) => edit.insert(copy.positionAt(0), 'Edited. '));
+      const text = await until('the stale-draft hover', async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', copy.uri, positionOf(copy, 'close the library'));
+        return hoverText(hovers).find((value) => value.startsWith('**Source Trace**'));
+      });
+      assert.match(text, /changed since it was last analysed\. Save the draft/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('run', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('shows stances apart from claims in the trees and the hover, and never lints them', async () => {
     const draft = await vscode.workspace.openTextDocument({
       language: 'markdown',

@@ -8,6 +8,7 @@ import {
   diffPlain,
   evidenceAt,
   evidenceBadge,
+  evidenceMarkdown,
   evidenceSummary,
   evidenceTargets,
   registerBadge,
@@ -121,6 +122,8 @@ describe('view: evidence', () => {
     assert.strictEqual(sourcesLabel('sources/**', '---\ntitle: Ferry\n---\n\nsources: a word in the body\n'), 'sources/');
     assert.strictEqual(sourcesLabel('sources/**', 'No front matter. sources:\n'), 'sources/');
     assert.strictEqual(evidenceSummary(notFound(), sourcesLabel('sources/**', listed)), "not found in sources/ or this draft's sources: list");
+    assert.strictEqual(evidenceMarkdown(notFound(), sourcesLabel('sources/**', listed)), "**not found** in `sources/` or this draft's `sources:` list");
+    assert.strictEqual(evidenceMarkdown(notFound(), 'sources/'), '**not found** in `sources/`');
   });
 
   it('ends the hover chain in the evidence, with an Open Evidence link', () => {

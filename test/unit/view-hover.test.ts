@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { HOVER_HEADING, NO_CLAIM, NO_SOURCE, STANCE_NOTE, STANCE_NOT_SOURCE, chainLine, hoverModel } from '../../src/vscode/view/hover';
+import { HOVER_HEADING, NO_CLAIM, NO_SOURCE, STANCE_NOTE, STANCE_NOT_SOURCE, chainLine, hoverModel, staleHoverMarkdown } from '../../src/vscode/view/hover';
 import { attributionChain } from '../../src/core/chains';
 import { LINES, SAMPLE_TEXT, sampleAnalysis, span } from './view-sample';
 import { STANCE_LINES, stanceAnalysis, stanceSpan } from './view-stance-sample';
@@ -85,6 +85,15 @@ describe('view: hover', () => {
     const model = hoverModel(analysis, at('close the library'));
     assert.ok(model);
     assert.ok(model.markdown.includes('Jane \\*Doe\\*'));
+  });
+});
+
+describe('view: hover on a draft edited since its analysis', () => {
+  it('tells the writer how to bring the analysis up to date, per run mode', () => {
+    const onSave = staleHoverMarkdown('onSave');
+    assert.ok(onSave.startsWith('**Source Trace**'));
+    assert.match(onSave, /changed since it was last analysed\. Save the draft/);
+    assert.match(staleHoverMarkdown('manual'), /Run \*\*Source Trace: Refresh\*\*/);
   });
 });
 

@@ -99,8 +99,10 @@ export function sourcesFolder(glob: string): string {
  */
 export function sourcesLabel(glob: string, draftText: string): string {
   const folder = sourcesFolder(glob);
-  return listsOwnSources(draftText) ? `${folder} or this draft's sources: list` : folder;
+  return listsOwnSources(draftText) ? `${folder}${OWN_LIST}` : folder;
 }
+
+const OWN_LIST = " or this draft's sources: list";
 
 /** Whether the draft's front matter has a `sources:` key. */
 export function listsOwnSources(draftText: string): boolean {
@@ -124,13 +126,18 @@ export function evidenceSummary(evidence: Evidence, folder = 'sources/'): string
 }
 
 /** The same line in Markdown for the hover, the diff rendered as struck/bold words. */
+function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
+
 export function evidenceMarkdown(evidence: Evidence, folder = 'sources/'): string {
   const where = evidenceLocation(evidence);
   const place = where ? `\`${where.replace(/`/g, "'")}\`` : '?';
   const speaker = evidence.speaker ? ` (${escapeMarkdown(evidence.speaker)})` : '';
   switch (evidence.verdict) {
     case 'not-found':
-      return `**not found** in \`${folder.replace(/`/g, "'")}\``;
+      if (folder.endsWith(OWN_LIST)) return `**not found** in ${codeSpan(folder.slice(0, -OWN_LIST.length))} or this draft's \`sources:\` list`;
+      return `**not found** in ${codeSpan(folder)}`;
     case 'reworded':
       return `**reworded** — ${place}${speaker}${evidence.diff && evidence.diff.length > 0 ? ` (diff: ${diffMarkdown(evidence.diff)})` : ''}`;
     case 'ellipsis':

@@ -17,6 +17,15 @@ export const STANCE_NOT_SOURCE = 'No source for the facts of this sentence: a st
 /** Says what a stance is, under its first line. */
 export const STANCE_NOTE = '*A stated position, intention or belief — not reported speech.*';
 
+/**
+ * With `sourceTrace.run` set to onSave or manual, an edited draft has no analysis of its current text:
+ * the old one's offsets no longer fit, so the hover says how to bring it up to date instead of vanishing.
+ */
+export function staleHoverMarkdown(run: 'onSave' | 'manual'): string {
+  const how = run === 'onSave' ? 'Save the draft' : 'Run **Source Trace: Refresh**';
+  return `${HOVER_HEADING}\n\nThe draft changed since it was last analysed. ${how} to see its attribution chains again.`;
+}
+
 export interface HoverModel {
   /** Markdown, beginning with `**Source Trace**`. */
   markdown: string;
