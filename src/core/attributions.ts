@@ -90,14 +90,14 @@ export function createCueFinder(lang: LanguageData): CueFinder {
       const out: CueMatch[] = [];
       for (let i = 0; i < words.length; i++) {
         const first = words[i];
-        const candidates = byFirstWord.get(first.lower);
+        const candidates = byFirstWord.get(first.text.toLowerCase());
         if (!candidates) continue;
         for (const parts of candidates) {
           if (i + parts.length > words.length) continue;
           let ok = true;
           for (let k = 1; k < parts.length && ok; k++) {
             const next = words[i + k];
-            ok = next.lower === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, next.start));
+            ok = next.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, next.start));
           }
           if (!ok) continue;
           const word = parts.join(' ');
@@ -669,7 +669,7 @@ function nounPhraseAfter(prose: string, from: number, end: number, lex: Lexicon)
     const w = words[i].text;
     if (i > 0 && !isCapitalized(w) && !/^(of|the|for|and|de|al|bin|van|von)$/.test(w) && !lex.roleSet.has(w.toLowerCase()) && !lex.anonymousHeads.has(w.toLowerCase()) && !lex.groupHeads.has(w.toLowerCase())) {
       // Lower-case words continue a descriptive phrase ("a hospital spokesperson") only from a determiner.
-      if (!lex.determiners.has(words[0].lower)) break;
+      if (!lex.determiners.has(words[0].text.toLowerCase())) break;
       if (/^(on|in|at|after|before|during|who|which|when|while|as|because|to|with)$/.test(w)) break;
     }
     last = i;

@@ -74,8 +74,6 @@ export interface Word {
   start: number;
   end: number;
   text: string;
-  /** `text` in lower case, computed once: cue, hedge and role lookups all need it. */
-  lower: string;
 }
 
 // The words of the document being analysed, tokenised once: every stage asks for words of a range.
@@ -111,7 +109,7 @@ function scanWords(prose: string, start: number, end: number): Word[] {
     if (text.endsWith('.') && !/^(?:\p{Lu}|(?:\p{L}\.)+\p{L}|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Prof|Rev|St|Jr|Sr|Inc|Ltd|Corp|Co|No)\.$/u.test(text)) {
       text = text.slice(0, -1);
     }
-    words.push({ start: start + match.index, end: start + match.index + text.length, text, lower: text.toLowerCase() });
+    words.push({ start: start + match.index, end: start + match.index + text.length, text });
   }
   return words;
 }
@@ -180,7 +178,7 @@ function capitalRun(words: Word[], i: number, prose: string, lex: Lexicon): numb
       continue;
     }
     // A title with a lower-case word in it: "Council member Tom Reyes".
-    if (j > i && j + 1 < words.length && isCapitalized(words[j + 1].text) && lex.titleSet.has(`${words[j - 1].lower} ${w.lower}`)) {
+    if (j > i && j + 1 < words.length && isCapitalized(words[j + 1].text) && lex.titleSet.has(`${words[j - 1].text.toLowerCase()} ${w.text.toLowerCase()}`)) {
       j++;
       continue;
     }
@@ -248,7 +246,7 @@ function classifyUncached(prose: string, start: number, end: number, lex: Lexico
     owner: null,
     ...extra,
   });
-  const lowerWords = words.map((w) => w.lower);
+  const lowerWords = words.map((w) => w.text.toLowerCase());
 
   // "Darnell Pryce, president of the union": the name is the source, the appositive its title.
   const comma = topLevelComma(prose, start, end);
@@ -554,7 +552,7 @@ export function scanNamedEntities(prose: string, start: number, end: number, sen
     const to = capitalRun(words, i, prose, lex);
     let from = i;
     // Skip sentence-initial openers and lone sentence-initial words that are not known entities.
-    while (from < to && lex.nonName.has(stripPossessive(words[from].text)) && !lex.titleSet.has(words[from].lower)) from++;
+    while (from < to && lex.nonName.has(stripPossessive(words[from].text)) && !lex.titleSet.has(words[from].text.toLowerCase())) from++;
     if (from < to) {
       const nameWords = words.slice(from, to).map((w) => stripPossessive(w.text));
       // An all-capitals run of several words is a dateline or a shouted heading, not a name.

@@ -107,14 +107,14 @@ function scanHedges(doc: ProseDocument, quotes: Quote[], lang: LanguageData): Sp
   // Words come without the full stop that ends a sentence (see scanWords).
   const words = wordsIn(prose, 0, prose.length);
   for (let i = 0; i < words.length; i++) {
-    const candidates = table.get(words[i].lower);
+    const candidates = table.get(words[i].text.toLowerCase());
     if (!candidates) continue;
     for (const parts of candidates) {
       if (i + parts.length > words.length) continue;
       let ok = true;
       for (let k = 1; k < parts.length && ok; k++) {
         const word = words[i + k];
-        ok = word.lower === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, word.start));
+        ok = word.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, word.start));
       }
       if (!ok) continue;
       const start = words[i].start;
