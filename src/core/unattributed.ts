@@ -88,12 +88,17 @@ function hedgeTable(lang: LanguageData): Map<string, string[][]> {
 }
 
 // Hedges of the draft being analysed, found once: claims and sentences then ask for their ranges.
-let hedgeCache: { prose: string; hedges: Span[] } | null = null;
+// Keyed by the document object: comparing the prose itself would compare whole drafts, character by
+// character, on every call when the same text is analysed twice.
+const hedgeCache = new WeakMap<ProseDocument, Span[]>();
 
 /** Hedge phrases ("reportedly", "appeared to") within a range, outside quotes. */
 export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, end: number, lang: LanguageData): Span[] {
-  if (!hedgeCache || hedgeCache.prose !== doc.prose) hedgeCache = { prose: doc.prose, hedges: scanHedges(doc, quotes, lang) };
-  const all = hedgeCache.hedges;
+  let all = hedgeCache.get(doc);
+  if (!all) {
+    all = scanHedges(doc, quotes, lang);
+    hedgeCache.set(doc, all);
+  }
   const low = firstIndex(all, (hedge) => hedge.start >= start);
   const out: Span[] = [];
   for (let i = low; i < all.length && all[i].end <= end; i++) out.push(all[i]);
