@@ -90,7 +90,8 @@ export function createCueFinder(lang: LanguageData): CueFinder {
       const out: CueMatch[] = [];
       for (let i = 0; i < words.length; i++) {
         const first = words[i];
-        const candidates = byFirstWord.get(first.text.toLowerCase());
+        // Most words are already lower case: look them up as written, lower-casing only capitalised ones.
+        const candidates = byFirstWord.get(first.text) ?? (isCapitalized(first.text) ? byFirstWord.get(first.text.toLowerCase()) : undefined);
         if (!candidates) continue;
         for (const parts of candidates) {
           if (i + parts.length > words.length) continue;

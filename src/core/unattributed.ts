@@ -7,7 +7,7 @@ import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, quoteAt } from './quotes';
 import { firstIndex } from './sorted';
-import { wordsIn } from './mentions';
+import { isCapitalized, wordsIn } from './mentions';
 
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
 const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
@@ -112,7 +112,9 @@ function scanHedges(doc: ProseDocument, quotes: Quote[], lang: LanguageData): Sp
   // Words come without the full stop that ends a sentence (see scanWords).
   const words = wordsIn(prose, 0, prose.length);
   for (let i = 0; i < words.length; i++) {
-    const candidates = table.get(words[i].text.toLowerCase());
+    // Most words are already lower case: look them up as written first.
+    const text = words[i].text;
+    const candidates = table.get(text) ?? (isCapitalized(text) ? table.get(text.toLowerCase()) : undefined);
     if (!candidates) continue;
     for (const parts of candidates) {
       if (i + parts.length > words.length) continue;
