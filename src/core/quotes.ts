@@ -3,6 +3,7 @@
 // marks, which are closed at the end of their paragraph so the rest of the document is unaffected.
 import type { ProseDocument } from './markdown';
 import { firstIndex } from './sorted';
+import { markFinder } from './sentences';
 
 export interface Quote {
   /** Offset of the opening mark. */
@@ -21,6 +22,7 @@ export interface Quote {
 
 const OPENING = new Set(['"', '“', '„', '«']);
 const CLOSING_ONLY = new Set(['”', '»']);
+const QUOTE_MARK = /["“„«”»]/g;
 
 function isOpeningPosition(prose: string, index: number, blockStart: number): boolean {
   const before = index > blockStart ? prose[index - 1] : ' ';
@@ -32,6 +34,7 @@ export function findQuotes(doc: ProseDocument): Quote[] {
   const { prose, blocks } = doc;
   const quotes: Quote[] = [];
   let carried: { start: number; firstBlock: number } | null = null;
+  const nextMark = markFinder(prose, QUOTE_MARK);
 
   blocks.forEach((block, blockIndex) => {
     let open: { start: number; firstBlock: number; mark: string } | null = null;
@@ -45,7 +48,10 @@ export function findQuotes(doc: ProseDocument): Quote[] {
       }
       carried = null;
     }
-    for (; i < block.end; i++) {
+    // Jump from quote mark to quote mark: a regular expression skips the prose between them natively.
+    for (; ; i++) {
+      i = nextMark(i);
+      if (i >= block.end) break;
       const c = prose[i];
       if (c === '"') {
         if (open && !(open.mark !== '"' && isOpeningPosition(prose, i, block.start))) {

@@ -12,6 +12,7 @@ export interface Sentence {
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»']);
 const TERMINATORS = new Set(['.', '!', '?', '…']);
+const NEXT_TERMINATOR = /[.!?…]/g;
 
 export interface SentenceSplitter {
   split(doc: ProseDocument): Sentence[];
@@ -49,10 +50,12 @@ export function createSentenceSplitter(lang: LanguageData): SentenceSplitter {
     return true;
   }
 
-  function splitBlock(prose: string, block: Block, blockIndex: number, out: Sentence[]): void {
+  function splitBlock(prose: string, block: Block, blockIndex: number, out: Sentence[], nextTerminator: (from: number) => number): void {
     let start = block.start;
     let i = block.start;
     while (i < block.end) {
+      i = nextTerminator(i);
+      if (i >= block.end) break;
       const c = prose[i];
       if (TERMINATORS.has(c)) {
         let j = i + 1;
@@ -78,9 +81,26 @@ export function createSentenceSplitter(lang: LanguageData): SentenceSplitter {
   return {
     split(doc: ProseDocument): Sentence[] {
       const out: Sentence[] = [];
-      doc.blocks.forEach((block, index) => splitBlock(doc.prose, block, index, out));
+      const nextTerminator = markFinder(doc.prose, NEXT_TERMINATOR);
+      doc.blocks.forEach((block, index) => splitBlock(doc.prose, block, index, out, nextTerminator));
       return out;
     },
+  };
+}
+
+/**
+ * The offset of the next match of `pattern` (a global regular expression) at or after `from`, or
+ * Infinity. Asked with offsets that only grow, it remembers its last answer, so a draft is searched
+ * once in all, however many blocks ask.
+ */
+export function markFinder(text: string, pattern: RegExp): (from: number) => number {
+  let known = -1;
+  return (from) => {
+    if (known >= from) return known;
+    pattern.lastIndex = from;
+    const found = pattern.exec(text);
+    known = found ? found.index : Infinity;
+    return known;
   };
 }
 
