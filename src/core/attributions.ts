@@ -194,6 +194,12 @@ function endBeforeEnclosingCue(prose: string, stances: RawClaim[], speech: RawCl
  * have their own, stricter cues, so this check is for stances only.
  */
 function plausibleHolder(prose: string, claim: RawClaim): boolean {
+  const content = prose.slice(claim.contentStart, claim.contentEnd).trim();
+  // "asked not to be named" is the reason for anonymity, not a position; "and turns on his party" or
+  // "shortly before 2 a.m" is a stretch of the sentence, not what anyone holds.
+  if (/^not\s+to\s+be\s+(?:named|identified|quoted)\b/i.test(content)) return false;
+  if (/^(?:and|or|but|then|so)\b/i.test(content)) return false;
+  if (/^(?:shortly|just|soon|late|early|on|at|in|after|before)\b[^,]{0,30}$/i.test(content) && !/\b(?:that|to)\b/.test(content) && /\d|\b(?:night|morning|evening|afternoon|day|week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(content)) return false;
   if (!claim.source) return true;
   const text = prose.slice(claim.sourceStart, claim.sourceEnd);
   const head = text.split(',')[0];
@@ -397,7 +403,13 @@ function readCue(
   const participle = cues.isParticiple(cue.word) && !progressive;
 
   // 2. Source before the cue (before its auxiliary, for "is demanding").
-  const subjectEnd = progressive ? S + tailFrom + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1]) : cue.start;
+  // "the city had voted for", "the bank has long argued": the subject stands before the auxiliary.
+  const perfect = progressive ? null : /(?:^|\s)((?:has|have|had)(?:\s+(?:not|also|already|long|since|repeatedly|previously|often|never))?)\s*$/i.exec(before.slice(tailFrom));
+  const subjectEnd = progressive
+    ? S + tailFrom + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1])
+    : perfect && (tailFrom === 0 || perfect.index > 0)
+      ? S + tailFrom + perfect.index + perfect[0].indexOf(perfect[1])
+      : cue.start;
   let subject = subjectBefore(ctx, S, subjectEnd, earlier);
   let sharesSourceWith: number | null = null;
   if (!subject && participle) {
@@ -556,6 +568,9 @@ function stanceEnd(ctx: AttributionContext, start: number, end: number): number 
   const text = prose.slice(start, end);
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (quoteAt(ctx.quotes, start + match.index)) continue;
+    // "believe gas, which leaks often, was the trigger": after a lone noun the relative clause is an
+    // aside inside the position, not its end.
+    if (/^,\s+which/.test(match[0]) && wordsIn(prose, start, start + match.index).length < 2) continue;
     return trimEnd(prose, start, start + match.index);
   }
   return end;
@@ -755,7 +770,9 @@ function subjectBefore(ctx: AttributionContext, sentenceStart: number, cueStart:
   const headEnd = from + head.end;
   // A relative clause with no commas ends the subject: "Solaris Paper which makes Sorbent".
   let headText = prose.slice(start, headEnd);
-  const relative = /\s(?:who|which|that|whose)\s/i.exec(headText);
+  // But "… at the Harbour Centre that the city" is a that-clause whose subject follows: leave it to the
+  // subordinator cut below.
+  const relative = /\s(?:who|which|that|whose)\s(?!(?:the|a|an|his|her|its|their|this|these|those|he|she|it|they|we)\s)/i.exec(headText);
   let stop = headEnd;
   if (relative && relative.index > 0 && /\p{Lu}/u.test(headText.slice(0, relative.index))) {
     stop = start + relative.index;

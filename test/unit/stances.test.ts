@@ -89,6 +89,27 @@ describe('engine: stances', () => {
     assert.ok(!stances.some((s) => s.cue?.text === 'asked'), 'no holder "Footage shows the driver … when"');
   });
 
+  it('"asked not to be named" is a reason for anonymity, not a stance; a time phrase is not a position', () => {
+    const a = analyze('A port worker, who asked not to be named because he feared reprisals, said the cranes were unsafe. The mayor conceded shortly before 2 a.m. on Sunday.\n');
+    const stances = a.stances ?? [];
+    assert.ok(!stances.some((s) => /not to be named/.test(s.content.text)), stances.map((s) => s.content.text).join(' | '));
+    assert.ok(!stances.some((s) => /^shortly before/.test(s.content.text)), stances.map((s) => s.content.text).join(' | '));
+    assert.ok(stances.some((s) => s.content.text === 'reprisals'), 'the fear itself is still a stance');
+  });
+
+  it('a that-clause after a place does not make the place the holder: "… at the Harbour Centre that the city had voted …"', () => {
+    const a = analyze('Okoro told supporters at the Harbour Centre that the city had voted for change.\n');
+    const stances = a.stances ?? [];
+    assert.ok(!stances.some((s) => s.source?.text === 'the Harbour Centre'), stances.map((s) => s.source?.text).join(' | '));
+    assert.equal(a.claims[0].content.text, 'the city had voted for change');
+  });
+
+  it('a perfect auxiliary stands between holder and verb: "The union has long opposed …"', () => {
+    const a = analyze('The dockers\' union has long opposed the automation of the north quay.\n');
+    const stance = stanceWith(a, 'the automation of the north quay');
+    assert.equal(stance.source?.text, "The dockers' union");
+  });
+
   it('ordinary speech is untouched: claims of a plain draft have no stances', () => {
     const a = analyze('"We will reopen the market on Friday," Mayor Ines Duarte said.\n');
     assert.equal(a.claims.length, 1);
