@@ -142,7 +142,7 @@ export function findAttributions(ctx: AttributionContext, cues: CueFinder): RawC
         claim.stance = true;
         if (claim.type !== 'direct') claim.contentEnd = stanceEnd(ctx, claim.contentStart, claim.contentEnd);
       }
-      if (claim && claim.stance && !plausibleHolder(prose, claim)) continue;
+      if (claim && claim.stance && !plausibleStance(prose, claim)) continue;
       if (claim) (claim.stance ? stances : sentenceClaims).push(...splitAtColonQuote(ctx, claim), ...coordinatedSubjects(ctx, claim));
     }
     endBeforeNextSubject(prose, sentenceClaims, sentenceClaims);
@@ -189,11 +189,11 @@ function endBeforeEnclosingCue(prose: string, stances: RawClaim[], speech: RawCl
 }
 
 /**
- * A stance's holder must read as a noun phrase. Stance verbs are common enough that the subject finder
- * sometimes returns a stretch of clause ("the videos show Scott leaving his car when"); speech verbs
- * have their own, stricter cues, so this check is for stances only.
+ * A stance must read as one: its holder a noun phrase and its content a position. Stance verbs are common
+ * enough that the subject finder sometimes returns a stretch of clause ("the videos show Scott leaving
+ * his car when"); speech verbs have their own, stricter cues, so this check is for stances only.
  */
-function plausibleHolder(prose: string, claim: RawClaim): boolean {
+function plausibleStance(prose: string, claim: RawClaim): boolean {
   const content = prose.slice(claim.contentStart, claim.contentEnd).trim();
   // "asked not to be named" is the reason for anonymity, not a position; "and turns on his party" or
   // "shortly before 2 a.m" is a stretch of the sentence, not what anyone holds.
