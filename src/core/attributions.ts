@@ -9,6 +9,7 @@ import type { LanguageData } from './lang';
 import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, firstQuoteFrom, quoteAt, quotesOverlapping } from './quotes';
+import { matchPhrases, phraseTable } from './phrases';
 import { type Lexicon, type Mention, classifyNounPhrase, endsWithRole, isCapitalized, startsCountry, startsWithRole, wordsIn } from './mentions';
 
 export interface RawClaim {
@@ -63,61 +64,51 @@ export interface CueFinder {
 
 export function createCueFinder(lang: LanguageData): CueFinder {
   const lemmaOf = new Map<string, string>();
-  const stanceOnly = new Set<string>();
-  for (const [lemma, forms] of Object.entries(lang.stanceOnlyCues)) {
+  for (const [lemma, forms] of Object.entries(lang.stanceOnlyCues)) for (const form of forms) lemmaOf.set(form, lemma);
+  // A form listed among the speech cues as well stays a speech cue.
+  const stanceOnly = new Set(lemmaOf.keys());
+  for (const [lemma, forms] of Object.entries(lang.cues)) {
     for (const form of forms) {
       lemmaOf.set(form, lemma);
-      stanceOnly.add(form);
+      stanceOnly.delete(form);
     }
   }
-  for (const [lemma, forms] of Object.entries(lang.cues)) for (const form of forms) lemmaOf.set(form, lemma);
-  const forms = [...lemmaOf.keys(), 'according to', 'per', 'citing'];
-  // Cue forms by their first word, longest first: looking words up beats one large regular expression.
-  const byFirstWord = new Map<string, string[][]>();
-  for (const form of forms) {
-    const parts = form.split(' ');
-    const list = byFirstWord.get(parts[0]) ?? [];
-    list.push(parts);
-    list.sort((a, b) => b.length - a.length);
-    byFirstWord.set(parts[0], list);
-  }
+  const table = phraseTable([...lemmaOf.keys(), 'according to', 'per', 'citing']);
   const loaded = new Set(lang.loadedCues);
   const weak = new Set(lang.weakCues);
   const objectCues = new Set(lang.objectCues);
   return {
     find(prose, start, end) {
-      const words = wordsIn(prose, start, end);
       const out: CueMatch[] = [];
-      for (let i = 0; i < words.length; i++) {
-        const first = words[i];
-        // Most words are already lower case: look them up as written, lower-casing only capitalised ones.
-        const candidates = byFirstWord.get(first.text) ?? (isCapitalized(first.text) ? byFirstWord.get(first.text.toLowerCase()) : undefined);
-        if (!candidates) continue;
-        for (const parts of candidates) {
-          if (i + parts.length > words.length) continue;
-          let ok = true;
-          for (let k = 1; k < parts.length && ok; k++) {
-            const next = words[i + k];
-            ok = next.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, next.start));
-          }
-          if (!ok) continue;
-          const word = parts.join(' ');
-          // Capitalised, a cue word is a name ("United States") — except "According to" opening a sentence.
-          if (isCapitalized(first.text) && word !== 'according to') break;
-          const last = words[i + parts.length - 1];
-          out.push({ start: first.start, end: last.end, word, lemma: lemmaOf.get(word) ?? word });
-          i += parts.length - 1;
-          break;
-        }
-      }
+      matchPhrases(prose, wordsIn(prose, start, end), table, (word, first, last) => {
+        // Capitalised, a cue word is a name ("United States") — except "According to" opening a sentence.
+        if (isCapitalized(first.text) && word !== 'according to') return false;
+        out.push({ start: first.start, end: last.end, word, lemma: lemmaOf.get(word) ?? word });
+        return true;
+      });
       return out;
     },
     isLoaded: (word) => loaded.has(word),
-    isStanceOnly: (word) => stanceOnly.has(word) && !lang.cues[lemmaOf.get(word) ?? '']?.includes(word),
+    isStanceOnly: (word) => stanceOnly.has(word),
     isWeak: (word) => weak.has(word),
     isObjectCue: (word) => objectCues.has(word),
     isParticiple: (word) => word.endsWith('ing') && word !== 'according to',
   };
+}
+
+const BE_AUXILIARY = /(?:^|\s)((?:been|be|being|was|were|is|are|[’']s|[’']re)(?:\s+(?:not|widely|long|also|often|generally|now|still|once\s+again|again))?)\s*$/i;
+const HAVE_AUXILIARY = /(?:^|\s)((?:has|have|had)(?:\s+(?:not|also|already|long|since|repeatedly|previously|often|never))?)\s*$/i;
+
+/**
+ * The auxiliary (group 1 of `pattern`) that ends `before`, with its offset in `before`. Only the last
+ * few words can hold it: the search stays off the rest of the sentence.
+ */
+function auxiliaryAtEnd(before: string, pattern: RegExp): { at: number; text: string } | null {
+  const from = Math.max(0, before.length - 40);
+  const match = pattern.exec(before.slice(from));
+  // At the window's edge a match may be the tail of a longer word.
+  if (!match || (from > 0 && match.index === 0 && !/\s/.test(match[0][0]))) return null;
+  return { at: from + match.index + match[0].indexOf(match[1]), text: match[1] };
 }
 
 // Forms that are also nouns ("the report", "a claim", "his remarks"): a cue only when used as a verb.
@@ -341,12 +332,9 @@ function readCue(
   // Passives: "were reported by local media to have …" names its source after "by"; without an agent
   // ("was announced to have died") nobody is named, and that is a hedge, not a claim.
   // "is demanding", "was once again questioning": a progressive verb, its subject before the auxiliary.
-  // Only the last few words can hold the auxiliary: keep the search off the rest of the sentence.
-  const tailFrom = Math.max(0, before.length - 40);
-  const auxiliaryTail = /(?:^|\s)((?:been|be|being|was|were|is|are|[’']s|[’']re)(?:\s+(?:not|widely|long|also|often|generally|now|still|once\s+again|again))?)\s*$/i.exec(before.slice(tailFrom));
-  const auxiliary = auxiliaryTail && (tailFrom === 0 || auxiliaryTail.index > 0 || /\s/.test(auxiliaryTail[0][0])) ? auxiliaryTail : null;
+  const auxiliary = auxiliaryAtEnd(before, BE_AUXILIARY);
   const progressive = !!auxiliary && /ing$/.test(cue.word.split(' ')[0]);
-  const passive = !!auxiliary && !progressive && !/^[’']/.test(auxiliary[1]);
+  const passive = !!auxiliary && !progressive && !/^[’']/.test(auxiliary.text);
   if (passive) {
     const agent = /^\s+by\s+/.exec(prose.slice(cue.end, cue.end + 10));
     if (!agent) return agentlessPassive(ctx, sentence, sentenceIndex, cue);
@@ -404,12 +392,8 @@ function readCue(
 
   // 2. Source before the cue (before its auxiliary, for "is demanding").
   // "the city had voted for", "the bank has long argued": the subject stands before the auxiliary.
-  const perfect = progressive ? null : /(?:^|\s)((?:has|have|had)(?:\s+(?:not|also|already|long|since|repeatedly|previously|often|never))?)\s*$/i.exec(before.slice(tailFrom));
-  const subjectEnd = progressive
-    ? S + tailFrom + auxiliary!.index + auxiliary![0].indexOf(auxiliary![1])
-    : perfect && (tailFrom === 0 || perfect.index > 0)
-      ? S + tailFrom + perfect.index + perfect[0].indexOf(perfect[1])
-      : cue.start;
+  const perfect = progressive ? null : auxiliaryAtEnd(before, HAVE_AUXILIARY);
+  const subjectEnd = S + (progressive ? auxiliary!.at : perfect ? perfect.at : cue.start - S);
   let subject = subjectBefore(ctx, S, subjectEnd, earlier);
   let sharesSourceWith: number | null = null;
   if (!subject && participle) {
@@ -540,7 +524,6 @@ const AGENTLESS = new Set(['expect', 'accuse', 'criticize', 'blame', 'think', 'b
 function agentlessPassive(ctx: AttributionContext, sentence: Sentence, sentenceIndex: number, cue: CueMatch): RawClaim | null {
   if (!AGENTLESS.has(cue.lemma)) return null;
   const prose = ctx.doc.prose;
-  if (quoteAt(ctx.quotes, cue.start)) return null;
   // The clause opens at the sentence start or after the last comma or subordinator before the cue.
   const lead = prose.slice(sentence.start, cue.start);
   let start = sentence.start;

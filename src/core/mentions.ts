@@ -401,14 +401,14 @@ function topLevelComma(prose: string, start: number, end: number): number {
   return -1;
 }
 
-const NUMBER_WORD = /^(?:\d+(?:[.,]\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|a|the|half|two-thirds|three-quarters|one-third|one-quarter)$/;
+const NUMBER_WORD = /^(?:\d+(?:[.,]\d+)?%?|one|two|three|four|five|six|seven|eight|nine|ten|half|two-thirds|three-quarters|one-third|one-quarter)$/;
 
 /** "59 percent of voters", "more than 4 in 10", "a majority": a number (or "a"/"the") and a proportion word
  *  within the first few words. */
 function isShareOfPeople(lowerWords: string[], lex: Lexicon): boolean {
   // Most phrases have neither a digit nor a fraction word: answer those without building anything.
   if (!lowerWords.some((w) => /\d|^(?:majority|plurality|third|thirds|quarter|quarters|half|two-thirds|three-quarters)$/.test(w))) return false;
-  const firstNumber = lowerWords.findIndex((w) => NUMBER_WORD.test(w) && w !== 'a' && w !== 'the' || /^\d/.test(w));
+  const firstNumber = lowerWords.findIndex((w) => NUMBER_WORD.test(w) || /^\d/.test(w));
   const text = ` ${lowerWords.slice(0, 5).join(' ')} `;
   const proportion = lex.lang.proportions.some((p) => text.includes(` ${p} `) || (p === '%' && /\d%/.test(text)));
   if (!proportion) return false;

@@ -7,7 +7,8 @@ import type { ProseDocument } from './markdown';
 import type { Sentence } from './sentences';
 import { type Quote, quoteAt } from './quotes';
 import { firstIndex } from './sorted';
-import { isCapitalized, wordsIn } from './mentions';
+import { wordsIn } from './mentions';
+import { type PhraseTable, matchPhrases, phraseTable } from './phrases';
 
 const NUMBER_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half|third|thirds|quarter|first|second|largest|biggest|highest|lowest|record)\b/i;
 const EVENT_VERBS = /\b(?:decided|banned|killed|injured|died|arrested|charged|convicted|sentenced|elected|approved|rejected|voted|resigned|fired|collapsed|exploded|struck|launched|founded|opened|closed|filed|signed|passed|failed|withdrew|sanctioned|summoned|deployed|invaded|attacked|seized|raised|cut|cuts|fell|rose|dropped|increased|decreased|limited|ordered|introduced|lowered|blocked|destroyed|damaged|reached|recovered|rescued|evacuated|diverted|postponed|cancelled|canceled|suspended|requires|required|set|planned|scheduled|owns|owned|employs|considered|agreed|hired|spent|paid|borrowed|won|lost|led|trails|missed|has not|had never|was built|were built|responded|resumed|hit|took place|followed|included|operating|sent|designated|offered|pressed|avoided|ordered)\b/i;
@@ -69,19 +70,11 @@ function stripQuotes(text: string): string {
   return text.replace(/["“][^"”]*["”]/g, ' ');
 }
 
-// Hedge phrases by their first word, longest first: looking words up beats one large alternation.
-const hedgeTables = new WeakMap<LanguageData, Map<string, string[][]>>();
-function hedgeTable(lang: LanguageData): Map<string, string[][]> {
+const hedgeTables = new WeakMap<LanguageData, PhraseTable>();
+function hedgeTable(lang: LanguageData): PhraseTable {
   let table = hedgeTables.get(lang);
   if (!table) {
-    table = new Map();
-    for (const hedge of lang.hedges) {
-      const parts = hedge.toLowerCase().split(' ');
-      const list = table.get(parts[0]) ?? [];
-      list.push(parts);
-      list.sort((a, b) => b.length - a.length);
-      table.set(parts[0], list);
-    }
+    table = phraseTable(lang.hedges);
     hedgeTables.set(lang, table);
   }
   return table;
@@ -107,29 +100,11 @@ export function findHedges(doc: ProseDocument, quotes: Quote[], start: number, e
 
 function scanHedges(doc: ProseDocument, quotes: Quote[], lang: LanguageData): Span[] {
   const out: Span[] = [];
-  const table = hedgeTable(lang);
   const prose = doc.prose;
   // Words come without the full stop that ends a sentence (see scanWords).
-  const words = wordsIn(prose, 0, prose.length);
-  for (let i = 0; i < words.length; i++) {
-    // Most words are already lower case: look them up as written first.
-    const text = words[i].text;
-    const candidates = table.get(text) ?? (isCapitalized(text) ? table.get(text.toLowerCase()) : undefined);
-    if (!candidates) continue;
-    for (const parts of candidates) {
-      if (i + parts.length > words.length) continue;
-      let ok = true;
-      for (let k = 1; k < parts.length && ok; k++) {
-        const word = words[i + k];
-        ok = word.text.toLowerCase() === parts[k] && /^\s+$/.test(prose.slice(words[i + k - 1].end, word.start));
-      }
-      if (!ok) continue;
-      const start = words[i].start;
-      const end = words[i + parts.length - 1].end;
-      if (!quoteAt(quotes, start)) out.push({ start, end, text: doc.source.slice(start, end) });
-      i += parts.length - 1;
-      break;
-    }
-  }
+  matchPhrases(prose, wordsIn(prose, 0, prose.length), hedgeTable(lang), (_hedge, first, last) => {
+    if (!quoteAt(quotes, first.start)) out.push({ start: first.start, end: last.end, text: doc.source.slice(first.start, last.end) });
+    return true;
+  });
   return out;
 }
