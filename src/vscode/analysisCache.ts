@@ -29,7 +29,12 @@ export function loadEngine(): Promise<Engine> {
 }
 
 export type AnalysisState =
-  | { kind: 'ready'; analysis: Analysis }
+  | {
+      kind: 'ready';
+      analysis: Analysis;
+      /** The draft lists source material of its own (front matter `sources:`), as read for this analysis. */
+      draftListsSources?: boolean;
+    }
   | { kind: 'tooLarge'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -160,7 +165,7 @@ export class AnalysisCache implements vscode.Disposable {
       if (!isCurrent()) return { kind: 'failed', message: 'superseded by a newer edit' };
       // Severities and the cap are applied at display time, so a settings change never re-reads the draft.
       const analysis = this.finish(analyze(text, { ...extra.options, format: document.languageId === 'markdown' ? 'markdown' : 'text' }), extra);
-      return { kind: 'ready', analysis };
+      return { kind: 'ready', analysis, draftListsSources: extra.implicitMaterial === false };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { kind: 'failed', message: `Source Trace could not analyse this draft: ${message}` };

@@ -6,7 +6,6 @@ import type { EvidenceIndex } from '../core/evidence';
 import type { AnalyzeOptions, RegisterEntry, SourceDocument } from '../core/types';
 import type { DraftOptions } from './analysisCache';
 import type { Settings } from './settings';
-import { sourcesLabel } from './view/evidence';
 
 /** Extensions of source material: plain text, Markdown, and timed transcripts. */
 export const SOURCE_EXTENSIONS = ['.txt', '.md', '.vtt', '.srt'] as const;
@@ -45,8 +44,6 @@ const GLOB_CHARS = /[*?{[]/;
 export interface DraftInputs {
   evidence?: EvidenceIndex;
   register?: RegisterEntry[];
-  /** What "not found in …" names. */
-  sourcesFolder: string;
   /** The material came from the workspace glob only (the draft lists none of its own). */
   implicit: boolean;
 }
@@ -79,7 +76,7 @@ export class EvidenceStore implements vscode.Disposable {
   async inputsFor(document: vscode.TextDocument, text: string): Promise<DraftInputs> {
     const settings = this.settings();
     const [{ files, implicit }, register] = await Promise.all([this.materialFor(document, text, settings), this.registerFor(document)]);
-    const inputs: DraftInputs = { sourcesFolder: sourcesLabel(settings.sourcesGlob, text), implicit };
+    const inputs: DraftInputs = { implicit };
     if (register && register.length > 0) inputs.register = register;
     if (files.length > 0) inputs.evidence = await this.indexOf(files);
     return inputs;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { AnalysisCache } from './analysisCache';
 import { readSettings } from './settings';
 import type { Settings } from './settings';
-import { sourcesLabel } from './view/evidence';
+import { sourcesFolder } from './view/evidence';
 import { HOVER_COMMANDS, hoverModel, staleHoverMarkdown } from './view/hover';
 
 export class SourceHoverProvider implements vscode.HoverProvider {
@@ -33,7 +33,8 @@ export class SourceHoverProvider implements vscode.HoverProvider {
     const uri = document.uri.toString();
     const model = hoverModel(state.analysis, range, {
       commandLink: (command, args) => `command:${command}?${encodeURIComponent(JSON.stringify([uri, ...args]))}`,
-      sourcesFolder: sourcesLabel(this.settings().sourcesGlob, document.getText()),
+      sourcesFolder: sourcesFolder(this.settings().sourcesGlob),
+      draftListsSources: state.draftListsSources === true,
     });
     if (!model) return undefined;
     const markdown = new vscode.MarkdownString(model.markdown);

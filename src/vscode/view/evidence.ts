@@ -93,29 +93,17 @@ export function sourcesFolder(glob: string): string {
   return folder || 'the source material';
 }
 
-/**
- * Where a quote was looked for, for "not found in …": the workspace folder, and the draft's own
- * `sources:` list when its front matter has one (the material then comes from both).
- */
-export function sourcesLabel(glob: string, draftText: string): string {
-  const folder = sourcesFolder(glob);
-  return listsOwnSources(draftText) ? `${folder}${OWN_LIST}` : folder;
-}
-
-const OWN_LIST = " or this draft's sources: list";
-
-/** Whether the draft's front matter has a `sources:` key. */
-export function listsOwnSources(draftText: string): boolean {
-  const frontMatter = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(draftText);
-  return !!frontMatter && /^sources[ \t]*:/m.test(frontMatter[1]);
+/** "sources/", or "sources/ or this draft's sources: list" when the draft lists material of its own. */
+function lookedIn(folder: string, draftListsSources: boolean, code: (text: string) => string): string {
+  return draftListsSources ? `${code(folder)} or this draft's ${code('sources:')} list` : code(folder);
 }
 
 /** One line per fragment: "exact — sources/call-readout.txt:14", "not found in sources/". Plain text. */
-export function evidenceSummary(evidence: Evidence, folder = 'sources/'): string {
+export function evidenceSummary(evidence: Evidence, folder = 'sources/', draftListsSources = false): string {
   const where = evidenceLocation(evidence);
   switch (evidence.verdict) {
     case 'not-found':
-      return `not found in ${folder}`;
+      return `not found in ${lookedIn(folder, draftListsSources, (text) => text)}`;
     case 'reworded':
       return `reworded — ${where ?? '?'}${evidence.diff && evidence.diff.length > 0 ? ` (diff: ${diffPlain(evidence.diff)})` : ''}`;
     case 'ellipsis':
@@ -125,19 +113,18 @@ export function evidenceSummary(evidence: Evidence, folder = 'sources/'): string
   }
 }
 
-/** The same line in Markdown for the hover, the diff rendered as struck/bold words. */
 function codeSpan(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-export function evidenceMarkdown(evidence: Evidence, folder = 'sources/'): string {
+/** The same line in Markdown for the hover, the diff rendered as struck/bold words. */
+export function evidenceMarkdown(evidence: Evidence, folder = 'sources/', draftListsSources = false): string {
   const where = evidenceLocation(evidence);
-  const place = where ? `\`${where.replace(/`/g, "'")}\`` : '?';
+  const place = where ? codeSpan(where) : '?';
   const speaker = evidence.speaker ? ` (${escapeMarkdown(evidence.speaker)})` : '';
   switch (evidence.verdict) {
     case 'not-found':
-      if (folder.endsWith(OWN_LIST)) return `**not found** in ${codeSpan(folder.slice(0, -OWN_LIST.length))} or this draft's \`sources:\` list`;
-      return `**not found** in ${codeSpan(folder)}`;
+      return `**not found** in ${lookedIn(folder, draftListsSources, codeSpan)}`;
     case 'reworded':
       return `**reworded** — ${place}${speaker}${evidence.diff && evidence.diff.length > 0 ? ` (diff: ${diffMarkdown(evidence.diff)})` : ''}`;
     case 'ellipsis':

@@ -43,6 +43,8 @@ export interface HoverOptions {
   commandLink?: (command: HoverCommand, args: unknown[]) => string;
   /** Where source material is looked up, for "not found in sources/" (default `sources/`). */
   sourcesFolder?: string;
+  /** The draft lists material of its own (front matter `sources:`), looked in as well. */
+  draftListsSources?: boolean;
 }
 
 function overlaps(a: Range, b: Range): boolean {
@@ -147,7 +149,7 @@ function claimSection(analysis: Analysis, claim: Claim, options: HoverOptions): 
     const folder = options.sourcesFolder ?? 'sources/';
     for (const item of evidence) {
       const prefix = evidence.length > 1 ? `“${escapeMarkdown(excerpt(item.fragment.text.replace(/^["“”‘’']+|["“”‘’']+$/g, ''), 40))}” ` : '';
-      lines.push(`${evidence.length > 1 ? '- ' : ''}Evidence: ${prefix}${evidenceMarkdown(item, folder)}`);
+      lines.push(`${evidence.length > 1 ? '- ' : ''}Evidence: ${prefix}${evidenceMarkdown(item, folder, options.draftListsSources)}`);
     }
   }
   if (options.commandLink) {
